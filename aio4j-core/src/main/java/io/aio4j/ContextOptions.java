@@ -1,0 +1,190 @@
+package io.aio4j;
+
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Immutable options of a context: engine, setup flags and sizes. Validated once, by
+ * {@link Builder#build()} and against the entry count by {@link IoContext#open(int, ContextOptions)}.
+ */
+public final class ContextOptions {
+    /** The largest entry count a context takes (io_uring's IORING_MAX_ENTRIES). */
+    public static final int MAX_ENTRIES = 32768;
+    /** The largest completion-queue size (io_uring's IORING_MAX_CQ_ENTRIES). */
+    public static final int MAX_CQ_ENTRIES = 65536;
+
+    private static final ContextOptions DEFAULTS = builder().build();
+
+    private final Engine engine;
+    private final Set<SetupFlag> flags;
+    private final int cqEntries;
+    private final int sqThreadIdleMillis;
+    private final int workers;
+
+    private ContextOptions(Builder b) {
+        this.engine = b.engine;
+        EnumSet<SetupFlag> f = EnumSet.noneOf(SetupFlag.class);
+        f.addAll(b.flags);
+        this.flags = Collections.unmodifiableSet(f);
+        this.cqEntries = b.cqEntries;
+        this.sqThreadIdleMillis = b.sqThreadIdleMillis;
+        this.workers = b.workers;
+    }
+
+    /** AUTO engine, no flags. */
+    public static ContextOptions defaults() {
+        return DEFAULTS;
+    }
+
+    /** A builder starting from the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Options with this engine and no flags. */
+    public static ContextOptions of(Engine engine, SetupFlag... flags) {
+        return builder().engine(engine).flags(flags).build();
+    }
+
+    /** The engine asked for. */
+    public Engine engine() {
+        return engine;
+    }
+
+    /** The setup flags asked for (an unmodifiable set). */
+    public Set<SetupFlag> flags() {
+        return flags;
+    }
+
+    /** Whether this flag was asked for. */
+    public boolean has(SetupFlag flag) {
+        return flags.contains(flag);
+    }
+
+    /** The completion-queue size asked for, or 0 for the engine's default (2 x entries on io_uring). */
+    public int cqEntries() {
+        return cqEntries;
+    }
+
+    /** How long an idle SQ_THREAD submitter polls before it parks, in milliseconds. */
+    public int sqThreadIdleMillis() {
+        return sqThreadIdleMillis;
+    }
+
+    /** The SQ_WORKQUEUE worker count asked for, or 0 for min(2 x CPUs, entries). */
+    public int workers() {
+        return workers;
+    }
+
+    /** A builder holding these options, to derive others. */
+    public Builder toBuilder() {
+        return new Builder().engine(engine).flags(flags.toArray(SetupFlag[]::new))
+                .cqEntries(cqEntries).sqThreadIdleMillis(sqThreadIdleMillis).workers(workers);
+    }
+
+    /**
+     * Checks these options against an entry count.
+     *
+     * @throws IllegalArgumentException naming the value that does not fit
+     */
+    public void validate(int entries) {
+        if (entries <= 0 || entries > MAX_ENTRIES) {
+            throw new IllegalArgumentException("entries=" + entries + " is outside 1.." + MAX_ENTRIES);
+        }
+        if (cqEntries != 0 && cqEntries < entries) {
+            throw new IllegalArgumentException("cqEntries=" + cqEntries + " is smaller than entries=" + entries);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ContextOptions[engine=" + engine + ", flags=" + flags + ", cqEntries=" + cqEntries
+                + ", sqThreadIdleMillis=" + sqThreadIdleMillis + ", workers=" + workers + "]";
+    }
+
+    /** Builds {@link ContextOptions}; each setter rejects a bad value at once, naming it. */
+    public static final class Builder {
+        private Engine engine = Engine.AUTO;
+        private final EnumSet<SetupFlag> flags = EnumSet.noneOf(SetupFlag.class);
+        private int cqEntries;
+        private int sqThreadIdleMillis = 1000;
+        private int workers;
+
+        private Builder() {
+        }
+
+        /** The engine; AUTO by default. */
+        public Builder engine(Engine engine) {
+            if (engine == null) {
+                throw new IllegalArgumentException("engine=null");
+            }
+            this.engine = engine;
+            return this;
+        }
+
+        /** Replaces the setup flags. */
+        public Builder flags(SetupFlag... flags) {
+            if (flags == null) {
+                throw new IllegalArgumentException("flags=null");
+            }
+            this.flags.clear();
+            for (SetupFlag f : flags) {
+                flag(f);
+            }
+            return this;
+        }
+
+        /** Adds one setup flag. */
+        public Builder flag(SetupFlag flag) {
+            if (flag == null) {
+                throw new IllegalArgumentException("flag=null");
+            }
+            flags.add(flag);
+            return this;
+        }
+
+        /** The completion-queue size (io_uring CQSIZE); 0 for the default. */
+        public Builder cqEntries(int cqEntries) {
+            if (cqEntries < 0 || cqEntries > MAX_CQ_ENTRIES) {
+                throw new IllegalArgumentException("cqEntries=" + cqEntries + " is outside 0.." + MAX_CQ_ENTRIES);
+            }
+            this.cqEntries = cqEntries;
+            return this;
+        }
+
+        /** Idle time of the SQ_THREAD submitter before it parks, in ms (1..60000). */
+        public Builder sqThreadIdleMillis(int millis) {
+            if (millis < 1 || millis > 60_000) {
+                throw new IllegalArgumentException("sqThreadIdleMillis=" + millis + " is outside 1..60000");
+            }
+            this.sqThreadIdleMillis = millis;
+            return this;
+        }
+
+        /** The SQ_WORKQUEUE worker count (1..1024), or 0 for min(2 x CPUs, entries). */
+        public Builder workers(int workers) {
+            if (workers < 0 || workers > 1024) {
+                throw new IllegalArgumentException("workers=" + workers + " is outside 0..1024");
+            }
+            this.workers = workers;
+            return this;
+        }
+
+        /**
+         * The options.
+         *
+         * @throws IllegalArgumentException for combinations that make no sense: SQ_THREAD with
+         *     SQ_WORKQUEUE (two offload modes at once)
+         */
+        public ContextOptions build() {
+            if (flags.contains(SetupFlag.SQ_THREAD) && flags.contains(SetupFlag.SQ_WORKQUEUE)) {
+                throw new IllegalArgumentException("flags=" + flags + ": SQ_THREAD and SQ_WORKQUEUE are alternative offload modes");
+            }
+            if (flags.contains(SetupFlag.SINGLE_ISSUER) && flags.contains(SetupFlag.SQ_THREAD)) {
+                throw new IllegalArgumentException("flags=" + flags + ": SINGLE_ISSUER cannot be combined with SQ_THREAD");
+            }
+            return new ContextOptions(this);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package io.aio4j;
+
+import java.io.IOException;
+
+/** An engine asked for explicitly cannot be used here; the message says why. */
+public class EngineUnavailableException extends IOException {
+    private final Engine engine;
+
+    /**
+     * @param engine the engine asked for
+     * @param reason why it cannot be used
+     */
+    public EngineUnavailableException(Engine engine, String reason) {
+        super(engine + " is not available: " + reason);
+        this.engine = engine;
+    }
+
+    /** The engine that was asked for. */
+    public Engine engine() {
+        return engine;
+    }
+}

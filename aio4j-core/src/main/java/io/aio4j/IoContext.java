@@ -1,0 +1,608 @@
+package io.aio4j;
+
+import io.aio4j.spi.Availability;
+import io.aio4j.spi.EngineContext;
+import io.aio4j.spi.EngineFile;
+import io.aio4j.spi.Tags;
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * An asynchronous I/O context: io_setup / io_submit / io_getevents / io_cancel / io_destroy,
+ * over whichever engine {@link #engineInfo()} names.
+ *
+ * <p><b>Threading.</b> Every method is thread-safe. Submissions from several threads are
+ * serialised among themselves, and so are reaps; a submit never waits for a reap. One thread
+ * may wait in {@link #getEvents} while others submit.
+ *
+ * <p><b>Capacity.</b> At most {@link #capacity()} requests are in flight (submitted and not yet
+ * reaped). {@link #submit} accepts fewer when it is full, zero included: that is back-pressure,
+ * not an error. So no completion can ever be lost.
+ *
+ * <p><b>Buffers.</b> From submit until its event is reaped, a request's buffers belong to the
+ * context, which keeps them reachable. Heap memory is accepted: native engines then transfer
+ * through a native copy.
+ *
+ * <p><b>Close.</b> {@link #close()} stops new submissions, waits for (or cancels) every request
+ * in flight, wakes every waiter, and releases every resource. It never hangs and is idempotent.
+ * Completions that arrive during close can still be reaped afterwards; once none is left,
+ * {@link #getEvents} throws {@link ContextClosedException}.
+ */
+public final class IoContext implements AutoCloseable {
+    /** How long one engine wait may last before the core checks interruption and close again. */
+    private static final long WAIT_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
+    private final int id;
+    private final int capacity;
+    private final ContextOptions options;
+    private final EngineInfo info;
+    private final EngineContext engine;
+    private final SlotTable slots;
+    private final CompletionBacklog backlog;
+    private final ReentrantLock submitLock = new ReentrantLock();
+    private final ReentrantLock reapLock = new ReentrantLock();
+    private final Set<IoFile> files = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final CountDownLatch closeDone = new CountDownLatch(1);
+    private final EventFiller filler;
+    private final HeapBounce bounce;
+    private volatile boolean closed;
+    private MemorySegment[] registered;
+    private IoRing ring;
+
+    private IoContext(int capacity, ContextOptions options, Engines.Opened opened) {
+        this.capacity = capacity;
+        this.options = options;
+        this.engine = opened.context();
+        this.info = opened.info();
+        this.slots = new SlotTable(capacity);
+        this.backlog = new CompletionBacklog(capacity);
+        this.bounce = new HeapBounce(capacity);
+        this.filler = new EventFiller(slots, bounce);
+        this.id = ContextTable.register(this);
+    }
+
+    /** A context of {@code entries} with the default options (AUTO engine). */
+    public static IoContext open(int entries) throws IOException {
+        return open(entries, ContextOptions.defaults());
+    }
+
+    /**
+     * io_setup: a context that holds up to {@code entries} requests in flight.
+     *
+     * @throws IllegalArgumentException if {@code entries} is outside 1..32768 or the options do not fit it
+     * @throws EngineUnavailableException if the engine asked for cannot be used here, with the reason
+     * @throws IOException if the kernel refused (e.g. io_setup: EAGAIN when fs.aio-max-nr is used up)
+     */
+    public static IoContext open(int entries, ContextOptions options) throws IOException {
+        Objects.requireNonNull(options, "options");
+        options.validate(entries);
+        return new IoContext(entries, options, Engines.open(entries, options));
+    }
+
+    /** Whether {@code engine} can be used here, and if not why (AUTO: which one it would pick). */
+    public static Availability availability(Engine engine) {
+        return Engines.availability(Objects.requireNonNull(engine, "engine"));
+    }
+
+    /** The small integer id of this context in the process-wide {@link ContextTable}. */
+    public int id() {
+        return id;
+    }
+
+    /** The most requests in flight at once (the entry count asked for). */
+    public int capacity() {
+        return capacity;
+    }
+
+    /** The options asked for. */
+    public ContextOptions options() {
+        return options;
+    }
+
+    /** The engine in use, why it was chosen, and what it could not honour. */
+    public EngineInfo engineInfo() {
+        return info;
+    }
+
+    /** Requests submitted and not yet reaped. */
+    public int inFlight() {
+        return slots.inUse();
+    }
+
+    /** Whether {@link #close()} has not been called. */
+    public boolean isOpen() {
+        return !closed;
+    }
+
+    /** An eventfd signalled on completions (native engines), for callers with their own event loop; -1 if none. */
+    public int eventFd() {
+        return engine.eventFd();
+    }
+
+    /**
+     * Opens a file owned by this context. With neither READ nor WRITE it opens read-only.
+     *
+     * @throws IOException as the JDK throws it: NoSuchFileException, AccessDeniedException,
+     *     FileAlreadyExistsException (CREATE_NEW), or a FileSystemException naming the errno
+     *     (e.g. EINVAL for O_DIRECT on tmpfs)
+     * @throws IllegalArgumentException for TRUNCATE_EXISTING without WRITE
+     * @throws ContextClosedException if this context is closed
+     */
+    public IoFile openFile(Path path, FileOption... fileOptions) throws IOException {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(fileOptions, "options");
+        EnumSet<FileOption> set = EnumSet.noneOf(FileOption.class);
+        for (FileOption o : fileOptions) {
+            set.add(Objects.requireNonNull(o, "options contains null"));
+        }
+        if (set.contains(FileOption.TRUNCATE_EXISTING) && !set.contains(FileOption.WRITE)) {
+            throw new IllegalArgumentException("options=" + set + ": TRUNCATE_EXISTING needs WRITE");
+        }
+        if ((set.contains(FileOption.CREATE) || set.contains(FileOption.CREATE_NEW)) && !set.contains(FileOption.WRITE)) {
+            set.add(FileOption.WRITE);
+            set.add(FileOption.READ);
+        }
+        ensureOpen("openFile");
+        EngineFile handle = engine.openFile(path, set);
+        IoFile f = new IoFile(this, path, set, handle);
+        files.add(f);
+        if (closed) { // raced with close(): do not leak the descriptor
+            f.close();
+            throw new ContextClosedException("context " + id + " is closed (openFile)");
+        }
+        return f;
+    }
+
+    void forget(IoFile f) {
+        files.remove(f);
+    }
+
+    /** Submits one request; returns 1 if accepted, 0 if the context is full. */
+    public int submit(IoRequest request) {
+        return submit(new IoRequest[] {Objects.requireNonNull(request, "request")}, 0, 1);
+    }
+
+    /** Submits all of {@code requests}; see {@link #submit(IoRequest[], int, int)}. */
+    public int submit(IoRequest... requests) {
+        return submit(requests, 0, Objects.requireNonNull(requests, "requests").length);
+    }
+
+    /**
+     * io_submit: starts {@code requests[offset .. offset+count)} in order, and never blocks.
+     *
+     * <p>Returns how many were accepted: a prefix, fewer than {@code count} only when the
+     * context is full (zero included). Each accepted request yields exactly one event. A request
+     * that fails validation is accepted and completes with {@code -errno} in its event (EBADF for
+     * a read on a write-only or closed file, EINVAL for a negative offset, EFAULT for a fixed
+     * buffer outside its registration), as the kernel reports them.
+     *
+     * @throws NullPointerException if a request is null
+     * @throws IllegalStateException if a request is already in flight (or appears twice)
+     * @throws IllegalArgumentException if a request's file belongs to another context
+     * @throws ContextClosedException if this context is closed
+     */
+    public int submit(IoRequest[] requests, int offset, int count) {
+        Objects.requireNonNull(requests, "requests");
+        Objects.checkFromIndexSize(offset, count, requests.length);
+        submitLock.lock();
+        try {
+            ensureOpen("submit");
+            claim(requests, offset, count);
+            int n = Math.min(count, slots.available());
+            int accepted = 0;
+            int runStart = 0;
+            boolean stopped = false;
+            for (int i = 0; i < n && !stopped; i++) {
+                IoRequest r = requests[offset + i];
+                int slot = slots.peekFree(i);
+                r.tag = Tags.of(slot, slots.bind(slot, r));
+                int errno = prepare(r);
+                if (errno != 0) {
+                    int run = i - runStart;
+                    int k = run == 0 ? 0 : engine.submit(requests, offset + runStart, run);
+                    accepted += k;
+                    if (k < run) {
+                        stopped = true;
+                        break;
+                    }
+                    backlog.push(r.tag, -errno, 0);
+                    accepted++;
+                    runStart = i + 1;
+                }
+            }
+            if (!stopped && n > runStart) {
+                accepted += engine.submit(requests, offset + runStart, n - runStart);
+            }
+            slots.commitTake(accepted);
+            for (int i = accepted; i < count; i++) {
+                unclaim(requests[offset + i]);
+            }
+            if (accepted > 0 && !backlog.isEmpty()) {
+                engine.wakeup();
+            }
+            return accepted;
+        } finally {
+            submitLock.unlock();
+        }
+    }
+
+    /** Checks the batch before anything is accepted, and marks its requests as ours. */
+    private void claim(IoRequest[] requests, int offset, int count) {
+        for (int i = 0; i < count; i++) {
+            IoRequest r = requests[offset + i];
+            String problem = null;
+            if (r == null) {
+                problem = "requests[" + (offset + i) + "] is null";
+            } else if (r.owner != null) {
+                problem = "requests[" + (offset + i) + "] is already in flight" + (r.owner == this ? "" : " on another context");
+            } else if (r.file() != null && r.file().context() != this) {
+                problem = "requests[" + (offset + i) + "] uses a file of context " + r.file().context().id() + ", not " + id;
+            }
+            if (problem != null) {
+                for (int j = 0; j < i; j++) {
+                    requests[offset + j].owner = null;
+                }
+                if (r == null) {
+                    throw new NullPointerException(problem);
+                }
+                throw r.owner != null ? new IllegalStateException(problem) : new IllegalArgumentException(problem);
+            }
+            r.owner = this;
+        }
+    }
+
+    /** Returns a request that was not accepted to the caller, unchanged. */
+    private void unclaim(IoRequest r) {
+        if (r.tag != -1) { // bound to a slot in this call, then refused by the engine
+            slots.unbind(Tags.slot(r.tag));
+            filler.settle(r, -1);
+        }
+        r.tag = -1;
+        r.owner = null;
+    }
+
+    /**
+     * Checks what the kernel would check and takes what the request needs while in flight (a
+     * reference on its file, native copies of heap buffers). Returns 0 or a positive errno.
+     */
+    private int prepare(IoRequest r) {
+        Op op = r.op();
+        if (op == Op.NOOP) {
+            return 0;
+        }
+        IoFile f = r.file();
+        if (!f.acquire()) {
+            return Errno.EBADF;
+        }
+        r.fileRef = true;
+        if ((op.isRead() && !f.readable()) || (op.isWrite() && !f.writable())) {
+            return Errno.EBADF;
+        }
+        if (op == Op.FSYNC || op == Op.FDSYNC) {
+            return 0;
+        }
+        long off = r.offset();
+        if (off < 0 || off + r.length() < 0) {
+            return Errno.EINVAL;
+        }
+        if (op == Op.FALLOCATE) {
+            return r.length() <= 0 ? Errno.EINVAL : 0;
+        }
+        if (op == Op.READ_FIXED || op == Op.WRITE_FIXED) {
+            return checkFixed(r);
+        }
+        return bounce.prepare(r);
+    }
+
+    private int checkFixed(IoRequest r) {
+        MemorySegment[] reg = registered;
+        int i = r.bufIndex();
+        if (reg == null || i < 0 || i >= reg.length) {
+            return Errno.EFAULT;
+        }
+        MemorySegment b = reg[i];
+        MemorySegment s = r.buffer();
+        if (!s.isNative() || s.address() < b.address()
+                || s.address() + r.length() > b.address() + b.byteSize()) {
+            return Errno.EFAULT;
+        }
+        return 0;
+    }
+
+    /**
+     * io_getevents with a timeout: waits until {@code min} events are ready or the timeout passes,
+     * then returns up to {@code events.length}.
+     *
+     * @see #getEvents(int, IoEvent[], int, int, long)
+     */
+    public int getEvents(int min, IoEvent[] events, long timeout, TimeUnit unit) throws InterruptedException {
+        Objects.requireNonNull(unit, "unit");
+        return getEvents(min, events, 0, Objects.requireNonNull(events, "events").length,
+                timeout < 0 ? -1 : unit.toNanos(timeout));
+    }
+
+    /** Reaps what is ready now, without waiting (min 0). */
+    public int pollEvents(IoEvent[] events) {
+        try {
+            return getEvents(0, events, 0, Objects.requireNonNull(events, "events").length, 0);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
+    /**
+     * io_getevents: fills {@code events[offset ..]} with up to {@code max} completions, waiting
+     * until at least {@code min} have arrived or {@code timeoutNanos} passed ({@code < 0}: no
+     * limit; 0: do not wait). {@code min} 0 returns at once with what is ready.
+     *
+     * <p>Each returned event's request is idle again and its buffer the caller's. Interruption
+     * ends the wait: if events were already taken they are returned (and the interrupt flag is
+     * set again), else InterruptedException is thrown; no event is lost either way. A waiter
+     * woken by {@link #close()} returns what it got, or throws {@link ContextClosedException}
+     * when nothing is left to reap.
+     *
+     * @return the number of events filled, 0..max
+     * @throws IllegalArgumentException if {@code min} is outside 0..max
+     * @throws NullPointerException if an event slot in range is null
+     */
+    public int getEvents(int min, IoEvent[] events, int offset, int max, long timeoutNanos) throws InterruptedException {
+        Objects.requireNonNull(events, "events");
+        Objects.checkFromIndexSize(offset, max, events.length);
+        if (min < 0 || min > max) {
+            throw new IllegalArgumentException("min=" + min + " is outside 0..max=" + max);
+        }
+        for (int i = offset; i < offset + max; i++) {
+            if (events[i] == null) {
+                throw new NullPointerException("events[" + i + "] is null");
+            }
+        }
+        long deadline = timeoutNanos > 0 ? System.nanoTime() + timeoutNanos : 0;
+        int n = 0;
+        boolean sawClose = false;
+        if (timeoutNanos < 0) {
+            reapLock.lockInterruptibly();
+        } else if (!reapLock.tryLock(Math.max(0, timeoutNanos), TimeUnit.NANOSECONDS)) {
+            return 0;
+        }
+        try {
+            while (n < max) {
+                n += drain(events, offset + n, max - n);
+                if (n == max) {
+                    break;
+                }
+                if (closed) {
+                    sawClose = true;
+                    break;
+                }
+                long wait;
+                if (n >= min) {
+                    wait = 0;
+                } else if (timeoutNanos < 0) {
+                    wait = WAIT_SLICE_NANOS;
+                } else if (timeoutNanos == 0) {
+                    wait = 0;
+                } else {
+                    wait = Math.min(WAIT_SLICE_NANOS, deadline - System.nanoTime());
+                    if (wait <= 0) {
+                        wait = 0;
+                    }
+                }
+                if (wait != 0 && Thread.interrupted()) {
+                    if (n > 0) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
+                    throw new InterruptedException("getEvents interrupted (context " + id + ")");
+                }
+                filler.start(events, offset + n);
+                engine.reap(filler, max - n, wait == 0 ? 0 : min - n, wait);
+                n += filler.count();
+                if (wait == 0 && (n >= min || timeoutNanos == 0 || deadline - System.nanoTime() <= 0)) {
+                    n += drain(events, offset + n, max - n);
+                    break;
+                }
+            }
+        } finally {
+            reapLock.unlock();
+        }
+        if (sawClose) {
+            n += afterClose(events, offset + n, max - n);
+            if (n == 0) {
+                throw new ContextClosedException("context " + id + " is closed and has no events left");
+            }
+        }
+        return n;
+    }
+
+    private int drain(IoEvent[] events, int at, int max) {
+        if (max == 0 || backlog.isEmpty()) {
+            return 0;
+        }
+        filler.start(events, at);
+        backlog.drain(filler, max);
+        return filler.count();
+    }
+
+    /** A waiter that saw close waits (bounded) for it to finish, then takes what close drained. */
+    private int afterClose(IoEvent[] events, int at, int max) throws InterruptedException {
+        closeDone.await();
+        reapLock.lock();
+        try {
+            return drain(events, at, max);
+        } finally {
+            reapLock.unlock();
+        }
+    }
+
+    /**
+     * io_cancel: tries to cancel a request in flight on this context. On success its event
+     * carries -ECANCELED (or its result, if it finished meanwhile) and must still be reaped.
+     *
+     * @return true if the request will complete cancelled; false if it could not be cancelled
+     *     (it is running or done, the engine cannot cancel it, or it is not in flight here)
+     */
+    public boolean cancel(IoRequest request) {
+        Objects.requireNonNull(request, "request");
+        submitLock.lock();
+        try {
+            if (closed || request.owner != this || request.tag == -1) {
+                return false;
+            }
+            return engine.cancel(request) == 0;
+        } finally {
+            submitLock.unlock();
+        }
+    }
+
+    /**
+     * Registers native buffers for READ_FIXED / WRITE_FIXED (io_uring REGISTER_BUFFERS). Needs
+     * the FIXED_BUFFERS flag. The buffers must stay alive until the context is closed.
+     *
+     * @throws IllegalStateException without FIXED_BUFFERS, or if buffers are already registered
+     * @throws IllegalArgumentException for null, empty, heap or zero-length buffers
+     * @throws IOException if the engine refuses (e.g. ENOMEM over the memlock limit)
+     */
+    public void registerBuffers(MemorySegment... buffers) throws IOException {
+        Objects.requireNonNull(buffers, "buffers");
+        if (!options.has(SetupFlag.FIXED_BUFFERS)) {
+            throw new IllegalStateException("registerBuffers needs SetupFlag.FIXED_BUFFERS");
+        }
+        if (buffers.length == 0 || buffers.length > 16384) {
+            throw new IllegalArgumentException("buffers.length=" + buffers.length + " is outside 1..16384");
+        }
+        for (int i = 0; i < buffers.length; i++) {
+            MemorySegment b = buffers[i];
+            if (b == null || !b.isNative() || b.byteSize() == 0 || b.byteSize() > (1L << 30)) {
+                throw new IllegalArgumentException("buffers[" + i + "]=" + b + " must be native, non-empty and at most 1 GiB");
+            }
+        }
+        submitLock.lock();
+        try {
+            ensureOpen("registerBuffers");
+            if (registered != null) {
+                throw new IllegalStateException("buffers are already registered (EBUSY)");
+            }
+            MemorySegment[] copy = buffers.clone();
+            int r = engine.registerBuffers(copy);
+            if (r < 0) {
+                throw IoErrors.forResult(r, "register_buffers", -1, -1, copy.length);
+            }
+            registered = copy;
+        } finally {
+            submitLock.unlock();
+        }
+    }
+
+    /** The buffers registered with {@link #registerBuffers}, or an empty list. */
+    public List<MemorySegment> registeredBuffers() {
+        MemorySegment[] r = registered;
+        return r == null ? List.of() : List.of(r);
+    }
+
+    /**
+     * The ring-mode view of this context (io_ring_enter): a submission ring the caller fills and
+     * a completion ring it reads directly. Created on first use; for one thread at a time.
+     */
+    public synchronized IoRing ring() {
+        ensureOpen("ring");
+        if (ring == null) {
+            ring = new IoRing(this);
+        }
+        return ring;
+    }
+
+    /**
+     * io_destroy: stops new submissions, cancels or waits for every request in flight, wakes
+     * every waiter and releases every resource. Returns when all of that is done; never hangs on
+     * the caller; a second call returns at once (after the first has finished).
+     */
+    @Override
+    public void close() {
+        if (!closing.compareAndSet(false, true)) {
+            awaitUninterruptibly(closeDone);
+            return;
+        }
+        boolean interrupted = false;
+        try {
+            closed = true;
+            engine.wakeup();
+            while (true) {
+                try {
+                    if (reapLock.tryLock(2, TimeUnit.MILLISECONDS)) {
+                        break;
+                    }
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+                engine.wakeup();
+            }
+            submitLock.lock();
+            try {
+                engine.close((tag, result, res2) -> {
+                    IoRequest r = slots.request(Tags.slot(tag));
+                    if (r != null && r.tag == tag) {
+                        filler.settle(r, result);
+                        backlog.push(tag, result, res2);
+                    }
+                });
+                for (IoFile f : new ArrayList<>(files)) {
+                    try {
+                        f.close();
+                    } catch (IOException ignored) {
+                        // the descriptor is gone either way; close(2) errors are not actionable here
+                    }
+                }
+                bounce.close();
+            } finally {
+                submitLock.unlock();
+                reapLock.unlock();
+            }
+        } finally {
+            ContextTable.remove(id, this);
+            closeDone.countDown();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                latch.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void ensureOpen(String call) {
+        if (closed) {
+            throw new ContextClosedException("context " + id + " is closed (" + call + ")");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "IoContext[id=" + id + ", engine=" + info.engine() + ", capacity=" + capacity + ", inFlight=" + inFlight()
+                + (closed ? ", closed" : "") + "]";
+    }
+}

@@ -1,0 +1,24 @@
+package io.aio4j.spi;
+
+import java.io.IOException;
+
+/** A file opened by an engine. The core counts references and calls {@link #close()} once. */
+public interface EngineFile {
+    /** The descriptor, or -1 where the engine does not use descriptors. */
+    int fd();
+
+    /** The file's size in bytes. */
+    long size() throws IOException;
+
+    /** Truncates (or extends with zeros) to {@code size}. */
+    void truncate(long size) throws IOException;
+
+    /**
+     * The O_DIRECT alignment of memory, offsets and lengths in bytes (from statx DIOALIGN or the
+     * logical block size), or 1 when the file is not opened O_DIRECT.
+     */
+    int alignment();
+
+    /** Closes the descriptor; called exactly once, when no request uses the file any more. */
+    void close() throws IOException;
+}
