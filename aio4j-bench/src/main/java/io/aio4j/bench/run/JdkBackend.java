@@ -1,6 +1,5 @@
 package io.aio4j.bench.run;
 
-import com.sun.nio.file.ExtendedOpenOption;
 import io.aio4j.Errno;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
@@ -74,13 +73,28 @@ final class JdkBackend implements IoBackend {
             opts.add(StandardOpenOption.WRITE);
         }
         if (direct) {
-            opts.add(ExtendedOpenOption.DIRECT);
-            alignment = (int) Math.max(alignment, Files.getFileStore(path).getBlockSize());
-            if (blockSize % Files.getFileStore(path).getBlockSize() != 0) {
-                throw new IOException(path + ": O_DIRECT needs --bs a multiple of " + Files.getFileStore(path).getBlockSize());
+            opts.add(directOption());
+            long deviceBlock = Files.getFileStore(path).getBlockSize();
+            alignment = (int) Math.max(alignment, deviceBlock);
+            if (blockSize % deviceBlock != 0) {
+                throw new IOException(path + ": O_DIRECT needs --bs a multiple of " + deviceBlock);
             }
         }
         return new JdkBackend(AsynchronousFileChannel.open(path, opts.toArray(OpenOption[]::new)), depth, blockSize, alignment);
+    }
+
+    /** com.sun.nio.file.ExtendedOpenOption.DIRECT, found by name (the type is JDK-internal API). */
+    private static OpenOption directOption() throws IOException {
+        try {
+            for (Object o : Class.forName("com.sun.nio.file.ExtendedOpenOption").getEnumConstants()) {
+                if (((Enum<?>) o).name().equals("DIRECT")) {
+                    return (OpenOption) o;
+                }
+            }
+        } catch (ClassNotFoundException e) {
+            // fall through
+        }
+        throw new IOException("this JDK has no O_DIRECT open option (com.sun.nio.file.ExtendedOpenOption.DIRECT)");
     }
 
     @Override
