@@ -12,9 +12,9 @@ public final class DirectionStats {
     /** Total latency: slat + clat. */
     public final LatencyStats lat = new LatencyStats();
     /** Bandwidth samples in KiB/s. */
-    public final RateStats bw = new RateStats();
+    public final Moments bw = new Moments();
     /** IOPS samples. */
-    public final RateStats iops = new RateStats();
+    public final Moments iops = new Moments();
     long bytes;
     long ios;
     long shortIos;

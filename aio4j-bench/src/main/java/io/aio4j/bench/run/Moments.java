@@ -1,10 +1,10 @@
 package io.aio4j.bench.run;
 
 /**
- * Running min, max, mean and deviation of per-interval samples (fio's bw and iops samples, one
- * per 500 ms). Allocates nothing.
+ * Running count, min, max, mean and sample deviation (n-1, as fio) of a series: fio's bw and iops
+ * samples (one per 500 ms), and the exact moments of a latency series. Allocates nothing.
  */
-public final class RateStats {
+public final class Moments {
     private long samples;
     private double min = Double.MAX_VALUE;
     private double max;
@@ -20,8 +20,8 @@ public final class RateStats {
         sumSquares += v * v;
     }
 
-    /** Adds another job's samples (group reporting). */
-    public void add(RateStats o) {
+    /** Adds another series (group reporting). */
+    public void add(Moments o) {
         samples += o.samples;
         min = Math.min(min, o.min);
         max = Math.max(max, o.max);
