@@ -112,4 +112,13 @@ class JobRunnerTest {
         assertThat(r.read.ios()).isGreaterThan(256);
         assertThat(r.runtimeNanos()).isGreaterThanOrEqualTo(200_000_000L);
     }
+
+    @Test
+    void rampTimeIsNotRecorded() throws Exception {
+        FakeBackend io = new FakeBackend(FILE, 4, 4096);
+        JobResult r = run(spec("--rw=randread", "--iodepth=4", "--runtime=200ms", "--ramp_time=100ms", "--time_based"), io);
+        assertThat(r.read.ios()).isPositive().isLessThan(io.readOffsets.size());
+        assertThat(r.read.slat.count()).isEqualTo(r.read.ios());
+        assertThat(r.read.clat.count()).isEqualTo(r.read.ios());
+    }
 }
