@@ -69,6 +69,11 @@ public final class FioJson {
         j.field("ctx", 0);
         j.field("majf", 0);
         j.field("minf", 0);
+        for (Map.Entry<String, Map<String, Double>> t : LatencyBuckets.of(r).entrySet()) {
+            j.begin("latency_" + t.getKey());
+            t.getValue().forEach(j::field);
+            j.end();
+        }
         j.begin("aio4j");
         j.field("engine", r.engine());
         j.field("cpu_scope", "process");

@@ -48,6 +48,18 @@ public final class NormalReport {
         }
         direction(b, "read", r.read, r);
         direction(b, "write", r.write, r);
+        for (Map.Entry<String, Map<String, Double>> t : LatencyBuckets.of(r).entrySet()) {
+            StringBuilder line = new StringBuilder();
+            t.getValue().forEach((k, pct) -> {
+                if (pct >= 0.01) {
+                    line.append(line.isEmpty() ? "" : ", ").append(k).append('=').append(String.format(Locale.ROOT, "%.2f%%", pct));
+                }
+            });
+            if (!line.isEmpty()) {
+                b.append(String.format(Locale.ROOT, "  lat (%s)   : %s%n", t.getKey().equals("ns") ? "nsec"
+                        : t.getKey().equals("us") ? "usec" : "msec", line));
+            }
+        }
         if (r.sync.count() > 0) {
             b.append("  fsync/fdatasync/sync_file_range:\n");
             latencyLine(b, "    sync", r.sync);

@@ -80,4 +80,19 @@ class FioJsonTest {
         assertThat((Double) map(read, "clat_ns").get("min")).isEqualTo(1000.0);
         assertThat((Double) map(read, "clat_ns").get("max")).isEqualTo(1_000_000.0);
     }
+
+    @Test
+    void latencyTablesHaveFiosKeysAndAddUpToAll() throws Exception {
+        Map<String, Object> fio = job(fioSample());
+        Map<String, Object> mine = job(ours());
+        double total = 0;
+        for (String t : List.of("latency_ns", "latency_us", "latency_ms")) {
+            assertThat(map(mine, t).keySet()).as(t).containsExactlyElementsOf(map(fio, t).keySet());
+            for (Object v : map(mine, t).values()) {
+                total += (Double) v;
+            }
+        }
+        assertThat(total).isCloseTo(100.0, org.assertj.core.data.Offset.offset(0.01));
+        assertThat((Double) map(mine, "latency_us").get("1000")).isCloseTo(25.0, org.assertj.core.data.Offset.offset(0.5));
+    }
 }
