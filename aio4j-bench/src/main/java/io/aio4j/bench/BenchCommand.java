@@ -20,6 +20,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /** {@code ./aio4j bench}: parses fio's options and job files, runs the jobs, reports them as fio does. */
 public final class BenchCommand {
@@ -76,6 +78,30 @@ public final class BenchCommand {
             out.println("aio4j-bench 0.1.0");
             out.println("Starting " + specs.size() + " thread" + (specs.size() == 1 ? "" : "s"));
         }
+        CountDownLatch reported = new CountDownLatch(1);
+        Thread onInterrupt = new Thread(() -> {
+            BenchRun.requestStop(); // Ctrl-C: the jobs drain and the report is still printed
+            try {
+                reported.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "aio4j-bench-interrupt");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        try {
+            return runAndReport(inv, specs);
+        } finally {
+            reported.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it is waiting for the latch counted down above
+            }
+        }
+    }
+
+    private int runAndReport(Invocation inv, List<JobSpec> specs) {
+        boolean json = inv.json();
         List<JobResult> results;
         try (ProgressLine progress = showProgress(inv) ? new ProgressLine(out) : null) {
             results = BenchRun.run(specs, progress != null ? progress : s -> { });

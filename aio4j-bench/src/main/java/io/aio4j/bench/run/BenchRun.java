@@ -13,7 +13,20 @@ import java.util.function.Consumer;
  * wave starts; the page cache is dropped by each job's thread just before it starts.
  */
 public final class BenchRun {
+    /** Set on Ctrl-C: jobs stop issuing, drain and report what they did (fio does the same on SIGINT). */
+    private static volatile boolean stopRequested;
+
     private BenchRun() {
+    }
+
+    /** Asks every running job to stop issuing, finish what is in flight and report. Any thread. */
+    public static void requestStop() {
+        stopRequested = true;
+    }
+
+    /** Whether {@link #requestStop()} was called. */
+    public static boolean stopRequested() {
+        return stopRequested;
     }
 
     /** A job that has started, for the progress line. */

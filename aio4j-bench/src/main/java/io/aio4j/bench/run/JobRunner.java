@@ -114,7 +114,7 @@ public final class JobRunner {
         boolean issuing = true;
         while (true) {
             while (issuing && inFlight + pendingCount < depth) {
-                if (now >= deadline || result.error != 0) {
+                if (now >= deadline || result.error != 0 || BenchRun.stopRequested()) {
                     issuing = false;
                     break;
                 }
