@@ -8,12 +8,12 @@ import io.aio4j.IoFile;
 import io.aio4j.IoRequest;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * O_DIRECT: aligned I/O works; misalignment of the buffer, offset or length is the kernel's
- * -EINVAL in the event (not an exception). The alignment comes from {@link IoFile#alignment()}.
+ * O_DIRECT: aligned I/O works; a misaligned offset or length is the kernel's -EINVAL in the
+ * event (not an exception), and so is a misaligned buffer where the device needs aligned memory.
+ * The alignment comes from {@link IoFile#alignment()}.
  */
 public interface DirectIoCases extends ConformanceFixture {
     /** A pattern file of 1 MiB opened O_DIRECT for reading and writing. */
@@ -64,12 +64,21 @@ public interface DirectIoCases extends ConformanceFixture {
         PatternFile.verify(segs[1], 2L * a);
     }
 
+    /**
+     * A misaligned buffer gives the kernel's answer: -EINVAL where the device needs aligned
+     * memory, or a correct transfer where the block layer copes (Linux 6.18 on virtio here
+     * reads into a buffer at address+1 although statx reports dio_mem_align=512).
+     */
     @Test
-    default void directReadIntoAMisalignedBufferIsEinval() throws Exception {
+    default void directReadIntoAMisalignedBufferIsEinvalOrCorrect() throws Exception {
         IoFile f = direct();
         int a = f.alignment();
         MemorySegment misaligned = arena().allocate(2L * a, a).asSlice(1, a);
-        assertThat(result(new IoRequest().prepRead(f, misaligned, 0))).isEqualTo(-Errno.EINVAL);
+        long r = result(new IoRequest().prepRead(f, misaligned, a));
+        assertThat(r).isIn((long) -Errno.EINVAL, (long) a);
+        if (r > 0) {
+            PatternFile.verify(misaligned, a);
+        }
     }
 
     @Test
@@ -88,13 +97,14 @@ public interface DirectIoCases extends ConformanceFixture {
     }
 
     @Test
-    default void directWriteOfAMisalignedBufferIsEinvalAndWritesNothing() throws Exception {
+    default void directWriteOfAMisalignedBufferIsEinvalOrCorrect() throws Exception {
         IoFile f = direct();
         int a = f.alignment();
         MemorySegment misaligned = arena().allocate(2L * a, a).asSlice(1, a);
-        assertThat(result(new IoRequest().prepWrite(f, misaligned, 0))).isEqualTo(-Errno.EINVAL);
-        Path p = f.path();
-        PatternFile.verify(MemorySegment.ofArray(Files.readAllBytes(p)).asSlice(0, 4096), 0);
+        PatternFile.fill(misaligned, 0); // the bytes the file already holds there: either outcome leaves the pattern
+        long r = result(new IoRequest().prepWrite(f, misaligned, 0));
+        assertThat(r).isIn((long) -Errno.EINVAL, (long) a);
+        PatternFile.verify(MemorySegment.ofArray(Files.readAllBytes(f.path())).asSlice(0, 4096), 0);
         assertThat(result(new IoRequest().prepRead(f, arena().allocate(a, a), 0))).as("file still usable").isEqualTo(a);
     }
 }
