@@ -99,4 +99,18 @@ class JobFileParserTest {
         assertThat(JobFileParser.stripComment("bs=4k # note")).isEqualTo("bs=4k ");
         assertThat(JobFileParser.stripComment("   ; all comment")).isEmpty();
     }
+
+    @Test
+    void theExampleJobFilesResolve() throws Exception {
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("examples"))) {
+            for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".fio")).toList()) {
+                List<JobSpec> jobs = JobSpecs.resolve(JobFileParser.parse(f, Map.of()));
+                assertThat(jobs).as(f.toString()).isNotEmpty();
+            }
+        }
+        List<JobSpec> mixed = JobSpecs.resolve(JobFileParser.parse(java.nio.file.Path.of("examples/mixed.fio"), Map.of()));
+        assertThat(mixed).extracting(JobSpec::name).containsExactly("seq-write", "rand-read", "mixed");
+        assertThat(mixed).extracting(JobSpec::groupId).containsExactly(0, 1, 2);
+        assertThat(mixed.get(2).fsyncEvery()).isEqualTo(32);
+    }
 }
