@@ -26,6 +26,8 @@ public final class IoErrors {
      * @param fd the descriptor, or -1
      * @param offset the file offset, or -1 when the call has none
      * @param length the byte count, or -1 when the call has none
+     * @return an {@link ErrnoException} whose message names the call, its arguments and the errno,
+     *     and, when a system setting is the likely cause, the section of docs/guide.md about it
      */
     public static IOException forResult(long result, String call, int fd, long offset, long length) {
         int errno = (int) Math.abs(result);
@@ -50,7 +52,13 @@ public final class IoErrors {
      * {@link NoSuchFileException}, EACCES and EPERM {@link AccessDeniedException}, EEXIST
      * {@link FileAlreadyExistsException}, ENOTDIR {@link NotDirectoryException}, ENOTEMPTY
      * {@link DirectoryNotEmptyException}, ELOOP {@link FileSystemLoopException}; anything else a
-     * {@link FileSystemException} whose reason names the call and the errno.
+     * {@link FileSystemException} whose reason names the call and the errno (and, when a system
+     * setting is the likely cause, the section of docs/guide.md about it).
+     *
+     * @param result the negative result ({@code -errno}); a positive errno is accepted too
+     * @param call the call's name, e.g. {@code "open(O_DIRECT)"}
+     * @param path the path, as the exception's file
+     * @return the exception
      */
     public static IOException forPath(long result, String call, String path) {
         int errno = (int) Math.abs(result);
@@ -70,7 +78,12 @@ public final class IoErrors {
         };
     }
 
-    /** {@code -errno} as text: {@code "-22 EINVAL (Invalid argument)"}; a result {@code >= 0} as its number. */
+    /**
+     * A result as text.
+     *
+     * @param result an event's result
+     * @return {@code "-22 EINVAL (Invalid argument)"} for {@code -errno}; a result {@code >= 0} as its number
+     */
     public static String resultText(long result) {
         return result >= 0 ? Long.toString(result) : result + " " + Errno.describe((int) -result);
     }
