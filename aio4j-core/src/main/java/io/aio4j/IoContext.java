@@ -96,8 +96,8 @@ public final class IoContext implements AutoCloseable {
     }
 
     /**
-     * io_setup: a context that holds up to {@code entries} requests in flight. Everything a request
-     * needs while in flight is allocated here, once. With {@link Engine#AUTO} the first engine
+     * io_setup: a context that holds up to {@code entries} requests in flight. Request slots and
+     * queues are allocated here, once, so a steady-state loop allocates nothing. With {@link Engine#AUTO} the first engine
      * that opens wins (io_uring, Linux AIO, portable), and {@link #engineInfo()} says why; an
      * explicit engine never falls back.
      *
@@ -251,7 +251,8 @@ public final class IoContext implements AutoCloseable {
      * write the buffers, and do not prepare or submit the request again. A request that fails
      * validation is accepted and completes with {@code -errno} in its event (EBADF for a read on
      * a write-only or closed file, EINVAL for a negative offset, EFAULT for a fixed buffer outside
-     * its registration), as the kernel reports them. Thread-safe; concurrent submits are
+     * its registration), as the kernel reports them; if it carries {@link LinkFlags#LINK} or
+     * {@link LinkFlags#HARDLINK}, the rest of its chain completes with -ECANCELED. Thread-safe; concurrent submits are
      * serialised, and a submit never waits for a reap.
      *
      * @param requests the requests

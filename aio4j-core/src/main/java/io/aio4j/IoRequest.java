@@ -361,7 +361,7 @@ public final class IoRequest {
      *
      * @param linkFlags a combination of {@link LinkFlags} values
      * @return this request
-     * @throws IllegalArgumentException for a bit aio4j does not know
+     * @throws IllegalArgumentException for a bit aio4j does not know, or LINK with HARDLINK
      * @throws IllegalStateException if the request is in flight
      */
     public IoRequest linkFlags(int linkFlags) {
