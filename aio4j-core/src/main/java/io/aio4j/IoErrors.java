@@ -12,7 +12,9 @@ import java.nio.file.NotDirectoryException;
 /**
  * The one translator from a {@code -errno} result to an exception, with the JDK's mapping
  * (as in {@code sun.nio.fs.UnixException}) and a message that names the call:
- * {@code pread(fd=12, off=4096, len=512): EINVAL (Invalid argument)}.
+ * {@code pread(fd=12, off=4096, len=512): EINVAL (Invalid argument)}. When a system setting is
+ * the likely cause, the message ends with the section of docs/guide.md that explains it, e.g.
+ * {@code see docs/guide.md#system-limits}. Stateless and thread-safe.
  */
 public final class IoErrors {
     private IoErrors() {
