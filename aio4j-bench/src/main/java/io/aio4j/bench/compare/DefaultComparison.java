@@ -25,7 +25,8 @@ import java.util.Map;
  * file, first page-cached and then O_DIRECT, through every engine available here (io_uring,
  * libaio, threadpool, jdk), about 5 s each; a table of IOPS, MB/s, latency percentiles and CPU
  * per I/O, and with {@code --plot=FILE} an SVG of the latency distributions. Job options on the
- * command line override the defaults (e.g. --runtime=2, --ioengine=jdk, --bs=8k).
+ * command line override the defaults (e.g. --runtime=2, --ioengine=jdk, --bs=8k); --direct picks
+ * one of the two modes, --filename uses (and keeps) that file instead of a temporary one.
  */
 public final class DefaultComparison {
     private final PrintStream out;
@@ -59,9 +60,13 @@ public final class DefaultComparison {
         base.putAll(inv.globals());
         List<IoEngine> engines = base.containsKey("ioengine") ? List.of(IoEngine.of(base.get("ioengine")))
                 : List.of(IoEngine.IO_URING, IoEngine.LIBAIO, IoEngine.THREADPOOL, IoEngine.JDK);
-        Path dir = Path.of(base.getOrDefault("directory", System.getProperty("java.io.tmpdir")));
-        base.remove("directory");
-        Path file = Files.createTempFile(dir, "aio4j-bench-", ".dat");
+        List<String> modes = !base.containsKey("direct") ? List.of("cached", "direct")
+                : List.of(base.get("direct").equals("1") ? "direct" : "cached");
+        String directory = base.remove("directory");
+        boolean temporary = !base.containsKey("filename");
+        Path file = temporary
+                ? Files.createTempFile(Path.of(directory != null ? directory : System.getProperty("java.io.tmpdir")), "aio4j-bench-", ".dat")
+                : directory != null ? Path.of(directory).resolve(base.get("filename")) : Path.of(base.get("filename"));
         base.put("filename", file.toString());
         List<Row> rows = new ArrayList<>();
         List<JobResult> all = new ArrayList<>();
@@ -79,7 +84,7 @@ public final class DefaultComparison {
                 err.println("aio4j bench: no engine is available");
                 return 1;
             }
-            for (String mode : List.of("cached", "direct")) {
+            for (String mode : modes) {
                 for (IoEngine e : usable) {
                     JobSpec spec = spec(base, e, mode);
                     if (mode.equals("cached")) {
@@ -101,7 +106,9 @@ public final class DefaultComparison {
             Thread.currentThread().interrupt();
             return 1;
         } finally {
-            Files.deleteIfExists(file);
+            if (temporary) {
+                Files.deleteIfExists(file);
+            }
         }
         out.print(inv.json() ? FioJson.write(all, inv.globals()) : ComparisonTable.format(rows, base));
         String plot = inv.cli("plot", null);

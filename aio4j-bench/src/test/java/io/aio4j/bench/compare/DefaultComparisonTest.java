@@ -48,4 +48,16 @@ class DefaultComparisonTest {
             assertThat(rc).as(text).isZero();
         }
     }
+
+    @Test
+    void directPicksOneModeAndFilenameIsKept(@TempDir Path dir) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Invocation inv = Invocation.parse(List.of("--runtime=200ms", "--size=4m", "--ioengine=jdk", "--direct=0",
+                "--filename=" + dir.resolve("kept.dat")));
+        int rc = new DefaultComparison(new PrintStream(out, true, StandardCharsets.UTF_8), System.err).run(inv);
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(rc).as(text).isZero();
+        assertThat(text).contains("cached  jdk").doesNotContain("direct  jdk");
+        assertThat(dir.resolve("kept.dat")).exists();
+    }
 }
