@@ -39,7 +39,8 @@ public final class JobRunner {
     private final long[] doneResults;
     private final MemorySegment[] buffers;
     private final VerifyPattern pattern;
-    private final BitSet written;
+    /** Blocks written, for the verify phase; sized for the file before the loop, so it never grows in it. */
+    private BitSet written;
     private final AtomicLong progress = new AtomicLong();
     private boolean measuring;
     private CpuTimes cpuStart;
@@ -69,7 +70,6 @@ public final class JobRunner {
             buffers[i] = io.buffer(i);
         }
         this.pattern = spec.verify() ? new VerifyPattern(buffers) : null;
-        this.written = spec.verify() && spec.workload().writes() ? new BitSet() : null;
         if (!spec.verify() && spec.workload().writes()) {
             fillRandom();
         }
@@ -96,7 +96,9 @@ public final class JobRunner {
         measuring = spec.rampNanos() == 0;
         cpuStart = CpuTimes.now();
         checkReads = spec.verify() && !spec.workload().writes();
-        long end = loop(new WorkloadPlan(spec, fileBytes), measureStart, deadline);
+        WorkloadPlan plan = new WorkloadPlan(spec, fileBytes);
+        written = spec.verify() && spec.workload().writes() ? new BitSet((int) Math.min(Integer.MAX_VALUE, plan.blocks())) : null;
+        long end = loop(plan, measureStart, deadline);
         result.runtimeNanos = Math.max(0, end - measureStart);
         result.cpu = CpuTimes.now().since(cpuStart);
         if (written != null && spec.doVerify() && result.error == 0) {

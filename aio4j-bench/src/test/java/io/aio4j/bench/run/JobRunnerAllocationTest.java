@@ -79,9 +79,10 @@ class JobRunnerAllocationTest {
         }
     }
 
-    private static long allocatedBy(long blocks) throws Exception {
-        var spec = JobSpecs.resolve(Invocation.parse(List.of("--name=a", "--rw=randrw", "--iodepth=16",
-                "--iodepth_batch_submit=4", "--fsync=7", "--size=1m")).jobs()).getFirst();
+    private static long allocatedBy(long blocks, String... options) throws Exception {
+        List<String> args = new java.util.ArrayList<>(List.of("--name=a", "--iodepth=16", "--size=1m"));
+        args.addAll(List.of(options));
+        var spec = JobSpecs.resolve(Invocation.parse(args).jobs()).getFirst();
         var mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         JobRunner runner = new JobRunner(spec, new NullBackend(16), new JobResult(spec));
         long before = mx.getCurrentThreadAllocatedBytes();
@@ -91,9 +92,20 @@ class JobRunnerAllocationTest {
 
     @Test
     void tenTimesTheIoAllocatesNoMore() throws Exception {
-        allocatedBy(200_000); // warm up: class loading and JIT happen here
-        long small = allocatedBy(20_000);
-        long large = allocatedBy(200_000);
+        String[] mixed = {"--rw=randrw", "--iodepth_batch_submit=4", "--fsync=7"};
+        allocatedBy(200_000, mixed); // warm up: class loading and JIT happen here
+        long small = allocatedBy(20_000, mixed);
+        long large = allocatedBy(200_000, mixed);
         assertThat(large - small).as("bytes allocated by 180,000 more I/Os (small run: %d)", small).isLessThan(16 * 1024);
+    }
+
+    @Test
+    void verifiedWritesAllocateNothingPerIoEither() throws Exception {
+        String[] verified = {"--rw=randwrite", "--verify=crc32c", "--do_verify=0"};
+        allocatedBy(200_000, verified);
+        long small = allocatedBy(20_000, verified);
+        long large = allocatedBy(200_000, verified);
+        // the written-block bitmap is sized up front: 180,000 more blocks cost 22.5 KB of it, nothing per I/O
+        assertThat(large - small).as("bytes allocated by 180,000 more I/Os (small run: %d)", small).isLessThan(40 * 1024);
     }
 }
