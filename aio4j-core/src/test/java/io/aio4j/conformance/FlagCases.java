@@ -92,10 +92,7 @@ public interface FlagCases extends ConformanceFixture {
         IoFile f = ctx().openFile(pattern("short.bin", 1000), FileOption.READ, FileOption.WRITE);
         IoRequest read = new IoRequest().prepRead(f, buffer(4096), 0).userData(0).linkFlags(LinkFlags.LINK);
         IoRequest write = new IoRequest().prepWrite(f, buffer(4096), 0).userData(1);
-        long[] results = new long[2];
-        for (IoEvent e : submitAndReap(ctx(), read, write)) {
-            results[(int) e.userData()] = e.result();
-        }
+        long[] results = results(submitAndReap(ctx(), read, write));
         assertThat(results[0]).as("short read").isEqualTo(1000);
         assertThat(results[1]).as("the rest of the chain").isEqualTo(-Errno.ECANCELED);
         assertThat(f.size()).isEqualTo(1000);
@@ -110,10 +107,7 @@ public interface FlagCases extends ConformanceFixture {
         IoFile wo = ctx().openFile(p, FileOption.WRITE);
         IoRequest read = new IoRequest().prepRead(wo, buffer(4096), 0).userData(0).linkFlags(LinkFlags.LINK);
         IoRequest write = new IoRequest().prepWrite(wo, buffer(4096), 0).userData(1);
-        long[] results = new long[2];
-        for (IoEvent e : submitAndReap(ctx(), read, write)) {
-            results[(int) e.userData()] = e.result();
-        }
+        long[] results = results(submitAndReap(ctx(), read, write));
         assertThat(results[0]).isEqualTo(-Errno.EBADF);
         assertThat(results[1]).as("the rest of the chain").isEqualTo(-Errno.ECANCELED);
         PatternFile.verify(MemorySegment.ofArray(Files.readAllBytes(p)), 0);
@@ -126,10 +120,16 @@ public interface FlagCases extends ConformanceFixture {
         PatternFile.fill(out, 0);
         IoRequest read = new IoRequest().prepRead(f, buffer(4096), 0).userData(0).linkFlags(LinkFlags.HARDLINK);
         IoRequest write = new IoRequest().prepWrite(f, out, 0).userData(1);
-        long[] results = new long[2];
-        for (IoEvent e : submitAndReap(ctx(), read, write)) {
-            results[(int) e.userData()] = e.result();
-        }
+        long[] results = results(submitAndReap(ctx(), read, write));
         assertThat(results).containsExactly(1000, 100);
+    }
+
+    private static long[] results(IoEvent... events) {
+        IoEvent[] by = ConformanceFixture.byUserData(events.length, events);
+        long[] r = new long[by.length];
+        for (int i = 0; i < by.length; i++) {
+            r[i] = by[i].result();
+        }
+        return r;
     }
 }

@@ -120,13 +120,10 @@ public interface OpCases extends ConformanceFixture {
         for (int i = 0; i < nops.length; i++) {
             nops[i] = new IoRequest().prepNop().userData(i);
         }
-        IoEvent[] events = submitAndReap(ctx(), nops);
-        boolean[] seen = new boolean[nops.length];
-        for (IoEvent e : events) {
-            assertThat(e.result()).isZero();
-            assertThat(e.request()).isSameAs(nops[(int) e.userData()]);
-            assertThat(seen[(int) e.userData()]).as("duplicate event %d", e.userData()).isFalse();
-            seen[(int) e.userData()] = true;
+        IoEvent[] events = ConformanceFixture.byUserData(nops.length, submitAndReap(ctx(), nops));
+        for (int i = 0; i < nops.length; i++) {
+            assertThat(events[i].result()).isZero();
+            assertThat(events[i].request()).isSameAs(nops[i]);
         }
         assertDrained(ctx());
     }
