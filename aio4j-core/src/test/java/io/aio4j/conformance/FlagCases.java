@@ -97,8 +97,8 @@ public interface FlagCases extends ConformanceFixture {
         assertThat(f.size()).isEqualTo(1000);
     }
 
-    // Core bug: IoContext.submit completes a request that fails prepare() from its backlog and
-    // hands the requests linked after it to the engine as a separate run, so the chain goes on.
+    // Regression: the core once completed a request that failed validation on its own and handed
+    // the requests linked after it to the engine as a separate run, so the chain went on.
     @Test
     default void aRequestFailingValidationBreaksItsLinkChain() throws Exception {
         Path p = pattern("chain.bin", 8192);
