@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -172,5 +173,58 @@ public interface CloseCases extends ConformanceFixture {
             PatternFile.verify(e.request().buffer(), 65_536L * e.userData());
         }
         f.close();
+    }
+
+    @Test
+    default void closeWhileOtherThreadsSubmitAndReapLosesNothing() throws Exception {
+        Path p = pattern("busy.bin", 256 * 1024);
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            for (int round = 0; round < 20; round++) {
+                IoContext c = open(CLOSE_DEPTH);
+                IoFile f = c.openFile(p);
+                AtomicLong accepted = new AtomicLong();
+                AtomicLong reaped = new AtomicLong();
+                List<Future<?>> fs = new ArrayList<>();
+                for (int s = 0; s < 2; s++) {
+                    MemorySegment buf = buffer(512); // shared by this submitter's reads: their data is not checked
+                    fs.add(pool.submit(() -> {
+                        try {
+                            for (long i = 0; ; i++) {
+                                IoRequest r = new IoRequest(); // fresh: the reaper owns reaped ones
+                                if (i % 2 == 0) {
+                                    r.prepNop();
+                                } else {
+                                    r.prepRead(f, buf, (i * 512) % (256 * 1024));
+                                }
+                                accepted.addAndGet(c.submit(r));
+                                Thread.onSpinWait();
+                            }
+                        } catch (ContextClosedException e) {
+                            return null; // the end of this submitter
+                        }
+                    }));
+                }
+                fs.add(pool.submit(() -> {
+                    IoEvent[] ev = IoEvent.array(8);
+                    try {
+                        while (true) {
+                            reaped.addAndGet(c.getEvents(1, ev, 0, ev.length, TimeUnit.MILLISECONDS.toNanos(5)));
+                        }
+                    } catch (ContextClosedException e) {
+                        return null;
+                    }
+                }));
+                Thread.sleep(5 + round % 10);
+                c.close();
+                for (Future<?> fu : fs) {
+                    fu.get(REAP_SECONDS, TimeUnit.SECONDS);
+                }
+                long late = reapAfterClose(c, IoEvent.array(CLOSE_DEPTH + 1), 0);
+                assertThat(reaped.get() + late).as("events of round %d", round).isEqualTo(accepted.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
