@@ -1,0 +1,396 @@
+package io.aio4j.linux.uring;
+
+import static io.aio4j.linux.abi.IoUringSys.IORING_ENTER_GETEVENTS;
+import static io.aio4j.linux.abi.IoUringSys.IORING_ENTER_SQ_WAKEUP;
+import static io.aio4j.linux.abi.IoUringSys.IORING_SETUP_IOPOLL;
+import static io.aio4j.linux.abi.IoUringSys.IORING_SETUP_R_DISABLED;
+import static io.aio4j.linux.abi.IoUringSys.IORING_SETUP_SQPOLL;
+import static io.aio4j.linux.abi.IoUringSys.IORING_SQ_CQ_OVERFLOW;
+import static io.aio4j.linux.abi.IoUringSys.IORING_SQ_NEED_WAKEUP;
+import static io.aio4j.linux.abi.IoUringSys.IORING_SQ_TASKRUN;
+
+import io.aio4j.Errno;
+import io.aio4j.FileOption;
+import io.aio4j.IoRequest;
+import io.aio4j.LinkFlags;
+import io.aio4j.Op;
+import io.aio4j.linux.abi.IoUringGeteventsArg;
+import io.aio4j.linux.abi.IoUringSqe;
+import io.aio4j.linux.abi.IoUringSys;
+import io.aio4j.linux.abi.Iovec;
+import io.aio4j.linux.abi.KernelTimespec;
+import io.aio4j.linux.file.LinuxFile;
+import io.aio4j.spi.CompletionSink;
+import io.aio4j.spi.EngineContext;
+import io.aio4j.spi.EngineFile;
+import io.aio4j.spi.Tags;
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * An io_uring engine context. {@code user_data} is the core's tag; bit 63 marks the engine's own
+ * CQEs (the wakeup message). Submit writes SQEs and makes one io_uring_enter per batch (none with
+ * SQPOLL unless the poller sleeps); reap reads CQEs in place and makes no syscall when it finds
+ * completions, entering the kernel only to wait (EXT_ARG timeout), to flush an overflowed CQ or to
+ * run deferred task work.
+ *
+ * <p>Threading as {@link EngineContext} states. The submitter alone touches the SQ ring, the
+ * per-slot iovec arrays and {@code tagBySlot} writes; the reaper alone touches the CQ ring;
+ * {@link #wakeup()} touches neither (see {@link Waker}).
+ */
+final class UringContext implements EngineContext {
+    private static final long WAKE_TAG = Tags.internal(1);
+    /** How long close waits for the kernel to finish requests in flight before giving up on them. */
+    private static final long CLOSE_BOUND_NANOS = TimeUnit.SECONDS.toNanos(10);
+    /** Wait slice when no MSG_RING waker exists: wakeups are then noticed between slices. */
+    private static final long FALLBACK_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+
+    private final Ring ring;
+    private final SubmissionQueue sq;
+    private final CompletionQueue cq;
+    private final MemorySegment sqes;
+    private final Capabilities caps;
+    private final List<String> downgrades;
+    private final boolean sqpoll;
+    private final boolean iopoll;
+    private final boolean fixedBuffers;
+    private final boolean[] emulated = new boolean[Op.values().length];
+    private final Arena arena = Arena.ofShared();
+    private final MemorySegment waitArg;
+    private final MemorySegment waitTs;
+    private final MemorySegment[] iovBySlot;
+    /** The tag in flight per slot, or -1: written by the submitter, cleared by the reaper before delivery. */
+    private final long[] tagBySlot;
+    private final ResultQueue local;
+    private final Cancels cancels;
+    private final Waker waker;
+    private final AtomicBoolean wakePosted = new AtomicBoolean();
+    private final AtomicLong placed = new AtomicLong();
+    private final AtomicLong reaped = new AtomicLong();
+    private final Object fdLock = new Object();
+    private final Reaper reaper = new Reaper();
+    private volatile boolean wakeFlag;
+    private volatile boolean enabled;
+    private boolean fdGone;
+
+    UringContext(int entries, Ring ring, Capabilities caps, List<String> downgrades, boolean fixedBuffers, Waker waker) {
+        this.ring = ring;
+        this.sq = ring.sq();
+        this.cq = ring.cq();
+        this.sqes = sq.sqes();
+        this.caps = caps;
+        this.sqpoll = (ring.setupFlags() & IORING_SETUP_SQPOLL) != 0;
+        this.iopoll = (ring.setupFlags() & IORING_SETUP_IOPOLL) != 0;
+        this.enabled = (ring.setupFlags() & IORING_SETUP_R_DISABLED) == 0;
+        this.fixedBuffers = fixedBuffers;
+        this.waker = waker;
+        this.iovBySlot = new MemorySegment[entries];
+        this.tagBySlot = new long[entries];
+        Arrays.fill(tagBySlot, -1L);
+        this.local = new ResultQueue(entries);
+        this.waitArg = arena.allocate(IoUringGeteventsArg.LAYOUT);
+        this.waitTs = arena.allocate(io.aio4j.linux.abi.KernelTimespec.LAYOUT);
+        this.cancels = new Cancels(ring, caps, arena);
+        for (Op op : Op.values()) {
+            emulated[op.ordinal()] = !caps.supports(RequestSqes.opcode(op));
+            if (emulated[op.ordinal()]) {
+                downgrades.add(op + ": IORING_OP " + RequestSqes.opcode(op) + " is missing on this kernel; "
+                        + "emulated synchronously on the submitting thread");
+            }
+        }
+        if (waker == null) {
+            downgrades.add("wakeup: IORING_OP_MSG_RING is missing; waits are sliced into "
+                    + TimeUnit.NANOSECONDS.toMillis(FALLBACK_SLICE_NANOS) + " ms so a wakeup is seen between slices");
+        }
+        this.downgrades = List.copyOf(downgrades);
+    }
+
+    // ---- submit ------------------------------------------------------------------------------
+
+    @Override
+    public int submit(IoRequest[] requests, int offset, int count) {
+        ensureEnabled();
+        int n = Math.min(count, sq.space());
+        int inRing = 0;
+        boolean local = false;
+        for (int i = 0; i < n; i++) {
+            IoRequest r = requests[offset + i];
+            int slot = Tags.slot(r.tag());
+            if (emulated[r.op().ordinal()]) {
+                this.local.offer(r.tag(), SyncExecutor.run(r, iov(slot, r.segmentCount())));
+                local = true;
+                continue;
+            }
+            long at = sq.next();
+            boolean vectored = r.op() == Op.PREADV || r.op() == Op.PWRITEV;
+            RequestSqes.prepare(sqes, at, r, vectored ? iov(slot, r.segmentCount()) : null);
+            tagBySlot[slot] = r.tag();
+            inRing++;
+        }
+        if (inRing > 0) {
+            // a chain ends with its batch (LinkFlags: "the next request submitted in the same batch")
+            long last = sq.last();
+            int f = IoUringSqe.flags(sqes, last);
+            IoUringSqe.flags(sqes, last, f & ~(LinkFlags.LINK | LinkFlags.HARDLINK));
+            placed.lazySet(placed.get() + inRing);
+            sq.publish();
+            flush();
+        }
+        if (local) {
+            wakeup();
+        }
+        return n;
+    }
+
+    /** Hands published SQEs to the kernel: one io_uring_enter, or a wakeup of a sleeping SQPOLL thread. */
+    private void flush() {
+        if (sqpoll) {
+            if ((sq.flagsAfterFence() & IORING_SQ_NEED_WAKEUP) != 0) {
+                ring.enter(0, 0, IORING_ENTER_SQ_WAKEUP);
+            }
+            return;
+        }
+        int todo = sq.unconsumed();
+        while (todo > 0) {
+            int r = ring.enter(todo, 0, 0);
+            if (r == -Errno.EINTR) {
+                continue;
+            }
+            if (r <= 0) {
+                break; // EAGAIN/EBUSY: the SQEs stay published; the next submit or reap hands them over
+            }
+            todo = sq.unconsumed();
+        }
+    }
+
+    /** The iovec array of a slot, grown on demand and kept until close. */
+    private MemorySegment iov(int slot, int segments) {
+        MemorySegment a = iovBySlot[slot];
+        int need = Math.max(1, segments);
+        if (a == null || a.byteSize() < need * Iovec.SIZE) {
+            int cap = Math.min(IoRequest.IOV_MAX, Math.max(need, a == null ? 4 : (int) (a.byteSize() / Iovec.SIZE) * 2));
+            a = arena.allocate(cap * Iovec.SIZE, 8);
+            iovBySlot[slot] = a;
+        }
+        return a;
+    }
+
+    /** A ring set up disabled (SINGLE_ISSUER) is enabled by its first user, which becomes the issuer. */
+    private void ensureEnabled() {
+        if (!enabled) {
+            synchronized (fdLock) {
+                if (!enabled) {
+                    ring.register(IoUringSys.IORING_REGISTER_ENABLE_RINGS, 0, 0);
+                    enabled = true;
+                }
+            }
+        }
+    }
+
+    // ---- reap --------------------------------------------------------------------------------
+
+    /** Routes CQEs: internal ones are consumed here, request ones go to the sink. Reaper-only. */
+    private final class Reaper implements CompletionQueue.Handler {
+        CompletionSink sink;
+        boolean woke;
+
+        @Override
+        public int cqe(long userData, int res, int flags) {
+            if (Tags.isInternal(userData)) {
+                if (userData == WAKE_TAG) {
+                    woke = true;
+                    wakePosted.set(false);
+                }
+                return 0;
+            }
+            tagBySlot[Tags.slot(userData)] = -1L;
+            reaped.lazySet(reaped.get() + 1);
+            sink.complete(userData, res, flags);
+            return 1;
+        }
+    }
+
+    @Override
+    public int reap(CompletionSink sink, int max, int min, long timeoutNanos) {
+        ensureEnabled();
+        reaper.sink = sink;
+        reaper.woke = false;
+        int n = collect(max);
+        if (n < max && needsEnter()) {
+            enterNoWait();
+            n += collect(max - n);
+        }
+        if (n >= min || timeoutNanos == 0 || reaper.woke || takeWakeFlag()) {
+            return n;
+        }
+        waitFor(min - n, timeoutNanos);
+        return n + collect(max - n);
+    }
+
+    private int collect(int max) {
+        int n = local.isEmpty() ? 0 : local.drain(reaper.sink, max);
+        return n < max ? n + cq.reap(reaper, max - n) : n;
+    }
+
+    /** Whether the kernel holds completions the CQ does not show yet (overflow list, task work, IOPOLL). */
+    private boolean needsEnter() {
+        return iopoll || sq.unconsumedPublished() > 0
+                || (sq.loadAcquireFlags() & (IORING_SQ_CQ_OVERFLOW | IORING_SQ_TASKRUN)) != 0;
+    }
+
+    private int enterNoWait() {
+        // GETEVENTS with min 0 flushes the overflow list into the CQ and runs task work (and polls, IOPOLL)
+        return ring.enter(sqpoll ? 0 : sq.unconsumedPublished(), 0, IORING_ENTER_GETEVENTS);
+    }
+
+    private boolean takeWakeFlag() {
+        if (wakeFlag) {
+            wakeFlag = false;
+            return true;
+        }
+        return false;
+    }
+
+    /** Waits in the kernel; returns the io_uring_enter result (-ETIME, -EINTR: the core loops). */
+    private int waitFor(int need, long timeoutNanos) {
+        int toSubmit = sqpoll ? 0 : sq.unconsumedPublished();
+        if (iopoll) {
+            // polls until one completes; EXT_ARG timeouts do not apply to IOPOLL
+            return inRing() > 0 ? ring.enter(toSubmit, 1, IORING_ENTER_GETEVENTS) : 0;
+        }
+        long t = timeoutNanos;
+        if (waker == null && (t < 0 || t > FALLBACK_SLICE_NANOS)) {
+            t = FALLBACK_SLICE_NANOS;
+        }
+        if (t < 0) {
+            IoUringGeteventsArg.ts(waitArg, 0);
+        } else {
+            KernelTimespec.setNanos(waitTs, t);
+            IoUringGeteventsArg.ts(waitArg, waitTs.address());
+        }
+        return ring.enterExt(toSubmit, need, IORING_ENTER_GETEVENTS, waitArg);
+    }
+
+    // ---- wakeup, cancel, registration ----------------------------------------------------------
+
+    @Override
+    public void wakeup() {
+        if (waker == null || !enabled) {
+            wakeFlag = true;
+            return;
+        }
+        if (!wakePosted.compareAndSet(false, true)) {
+            return; // a wake CQE is already on its way and not yet consumed: wakeups coalesce
+        }
+        synchronized (fdLock) {
+            if (fdGone) {
+                return;
+            }
+            if (waker.post(ring.fd(), WAKE_TAG) < 0) {
+                wakePosted.set(false);
+                wakeFlag = true;
+            }
+        }
+    }
+
+    @Override
+    public int cancel(IoRequest request) {
+        ensureEnabled();
+        return cancels.cancel(request.tag());
+    }
+
+    @Override
+    public int registerBuffers(MemorySegment[] buffers) {
+        if (!fixedBuffers) {
+            return -Errno.EINVAL;
+        }
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment iov = a.allocate(Iovec.SIZE * buffers.length, 8);
+            for (int i = 0; i < buffers.length; i++) {
+                Iovec.set(iov, i, buffers[i].address(), buffers[i].byteSize());
+            }
+            int r;
+            do {
+                r = ring.register(IoUringSys.IORING_REGISTER_BUFFERS, iov.address(), buffers.length);
+            } while (r == -Errno.EINTR);
+            return Math.min(r, 0);
+        }
+    }
+
+    @Override
+    public EngineFile openFile(Path path, Set<FileOption> options) throws IOException {
+        if (iopoll && !options.contains(FileOption.DIRECT)) {
+            throw new IllegalArgumentException("options=" + options + ": an IOPOLL context needs FileOption.DIRECT "
+                    + "(O_DIRECT); the kernel fails buffered I/O on a polled ring with EOPNOTSUPP");
+        }
+        return LinuxFile.open(path, options);
+    }
+
+    @Override
+    public List<String> downgrades() {
+        return downgrades;
+    }
+
+    /** The SQPOLL thread is asleep (IORING_SQ_NEED_WAKEUP); for tests and diagnostics. */
+    boolean sqThreadSleeping() {
+        return sqpoll && (sq.loadAcquireFlags() & IORING_SQ_NEED_WAKEUP) != 0;
+    }
+
+    /** Requests handed to the ring and not yet reaped. */
+    long inRing() {
+        return placed.get() - reaped.get();
+    }
+
+    // ---- close ---------------------------------------------------------------------------------
+
+    @Override
+    public void close(CompletionSink drain) {
+        synchronized (fdLock) {
+            fdGone = true; // no wakeup posts into this ring from now on
+        }
+        reaper.sink = drain;
+        if (enabled) {
+            for (long tag : tagBySlot) {
+                if (tag != -1L) {
+                    cancels.cancel(tag);
+                }
+            }
+            long deadline = System.nanoTime() + CLOSE_BOUND_NANOS;
+            collect(Integer.MAX_VALUE);
+            while (inRing() > 0 && System.nanoTime() - deadline < 0) {
+                // EEXIST: a DEFER_TASKRUN ring's completions are reachable only from its issuer thread
+                if (enterNoWait() == -Errno.EEXIST) {
+                    break;
+                }
+                if (collect(Integer.MAX_VALUE) == 0 && inRing() > 0) {
+                    waitFor(1, TimeUnit.MILLISECONDS.toNanos(100));
+                    collect(Integer.MAX_VALUE);
+                }
+            }
+        }
+        collect(Integer.MAX_VALUE);
+        boolean leak = false;
+        for (int slot = 0; slot < tagBySlot.length; slot++) {
+            long tag = tagBySlot[slot];
+            if (tag != -1L) {
+                // the kernel did not finish it within the bound (or the ring never ran): report it
+                // cancelled, and leave the ring's memory mapped rather than risk the kernel writing into it
+                tagBySlot[slot] = -1L;
+                leak = true;
+                drain.complete(tag, -Errno.ECANCELED, 0);
+            }
+        }
+        if (!leak) {
+            ring.close();
+            arena.close();
+        }
+    }
+}
