@@ -11,7 +11,8 @@ import java.lang.foreign.MemorySegment;
 
 /**
  * Fills an SQE from a core {@link IoRequest}: one opcode per {@link Op}, {@code user_data} = the
- * request's tag, {@code flags} = its {@link io.aio4j.LinkFlags} (which have the IOSQE values).
+ * request's tag, {@code flags} = its {@link io.aio4j.LinkFlags} (which have the IOSQE values), plus
+ * IOSQE_FIXED_FILE for a file in the ring's registered-file table.
  * Allocates nothing.
  */
 final class RequestSqes {
@@ -47,7 +48,12 @@ final class RequestSqes {
         if (op == Op.NOOP) {
             return;
         }
-        IoUringSqe.fd(sqes, at, r.file().fd());
+        if (r.file().handle() instanceof UringFile u && u.fixedIndex() >= 0) {
+            IoUringSqe.fd(sqes, at, u.fixedIndex());
+            IoUringSqe.flags(sqes, at, r.linkFlags() | IoUringSys.IOSQE_FIXED_FILE);
+        } else {
+            IoUringSqe.fd(sqes, at, r.file().fd());
+        }
         switch (op) {
             case PREAD, PWRITE, READ_FIXED, WRITE_FIXED -> {
                 IoUringSqe.addr(sqes, at, r.buffer().address());

@@ -19,6 +19,7 @@ import io.aio4j.linux.abi.IoUringSqe;
 import io.aio4j.linux.abi.IoUringSys;
 import io.aio4j.linux.abi.Iovec;
 import io.aio4j.linux.abi.KernelTimespec;
+import io.aio4j.linux.abi.LibC;
 import io.aio4j.linux.file.LinuxFile;
 import io.aio4j.spi.CompletionSink;
 import io.aio4j.spi.EngineContext;
@@ -71,6 +72,7 @@ final class UringContext implements EngineContext {
     private final long[] tagBySlot;
     private final ResultQueue local;
     private final Cancels cancels;
+    private final FileTable files;
     private final Waker waker;
     private final AtomicBoolean wakePosted = new AtomicBoolean();
     private final AtomicLong placed = new AtomicLong();
@@ -80,6 +82,7 @@ final class UringContext implements EngineContext {
     private volatile boolean wakeFlag;
     private volatile boolean enabled;
     private boolean fdGone;
+    private int eventFd = -1;
 
     UringContext(int entries, Ring ring, Capabilities caps, List<String> downgrades, boolean fixedBuffers, Waker waker) {
         this.ring = ring;
@@ -99,6 +102,7 @@ final class UringContext implements EngineContext {
         this.waitArg = arena.allocate(IoUringGeteventsArg.LAYOUT);
         this.waitTs = arena.allocate(io.aio4j.linux.abi.KernelTimespec.LAYOUT);
         this.cancels = new Cancels(ring, caps, arena);
+        this.files = new FileTable(ring);
         for (Op op : Op.values()) {
             emulated[op.ordinal()] = !caps.supports(RequestSqes.opcode(op));
             if (emulated[op.ordinal()]) {
@@ -304,6 +308,9 @@ final class UringContext implements EngineContext {
     @Override
     public int cancel(IoRequest request) {
         ensureEnabled();
+        if (!sqpoll && sq.unconsumed() > 0) {
+            flush(); // a request still in the SQ ring is unknown to the kernel: hand it over first
+        }
         return cancels.cancel(request.tag());
     }
 
@@ -331,7 +338,32 @@ final class UringContext implements EngineContext {
             throw new IllegalArgumentException("options=" + options + ": an IOPOLL context needs FileOption.DIRECT "
                     + "(O_DIRECT); the kernel fails buffered I/O on a polled ring with EOPNOTSUPP");
         }
-        return LinuxFile.open(path, options);
+        return new UringFile(LinuxFile.open(path, options), files);
+    }
+
+    /**
+     * An eventfd registered with IORING_REGISTER_EVENTFD, created on first call. The kernel
+     * coalesces its signals (one per batch of CQEs posted), so it says "look", not "how many".
+     */
+    @Override
+    public int eventFd() {
+        synchronized (fdLock) {
+            if (eventFd < 0 && !fdGone) {
+                int efd = LibC.eventfd(0, LibC.EFD_CLOEXEC | LibC.EFD_NONBLOCK);
+                if (efd >= 0) {
+                    try (Arena a = Arena.ofConfined()) {
+                        MemorySegment arg = a.allocate(java.lang.foreign.ValueLayout.JAVA_INT);
+                        arg.set(java.lang.foreign.ValueLayout.JAVA_INT, 0, efd);
+                        if (ring.register(IoUringSys.IORING_REGISTER_EVENTFD, arg.address(), 1) < 0) {
+                            LibC.close(efd);
+                            efd = -1;
+                        }
+                    }
+                }
+                eventFd = efd;
+            }
+            return eventFd;
+        }
     }
 
     @Override
@@ -356,6 +388,7 @@ final class UringContext implements EngineContext {
         synchronized (fdLock) {
             fdGone = true; // no wakeup posts into this ring from now on
         }
+        files.close(); // files closed later by the core must not touch the ring fd
         reaper.sink = drain;
         if (enabled) {
             for (long tag : tagBySlot) {
@@ -391,6 +424,11 @@ final class UringContext implements EngineContext {
         if (!leak) {
             ring.close();
             arena.close();
+        }
+        synchronized (fdLock) {
+            if (eventFd >= 0) {
+                LibC.close(eventFd);
+            }
         }
     }
 }

@@ -87,6 +87,40 @@ class UringIoTest {
     }
 
     @Test
+    void filesUseRegisteredSlotsThatAreReused() throws Exception {
+        Path p = patternFile(dir, 8192);
+        try (IoContext ctx = open(8); Arena a = Arena.ofShared()) {
+            IoFile f1 = ctx.openFile(p, FileOption.READ);
+            IoFile f2 = ctx.openFile(p, FileOption.READ);
+            int s1 = ((UringFile) f1.handle()).fixedIndex();
+            int s2 = ((UringFile) f2.handle()).fixedIndex();
+            assertThat(s1).isNotNegative();
+            assertThat(s2).isNotNegative().isNotEqualTo(s1);
+            f1.close();
+            IoFile f3 = ctx.openFile(p, FileOption.READ);
+            assertThat(((UringFile) f3.handle()).fixedIndex()).isEqualTo(s1);
+            MemorySegment b = a.allocate(4096);
+            assertThat(ctx.submit(new IoRequest().prepRead(f3, b, 4096))).isEqualTo(1);
+            assertThat(reap(ctx, 1)[0].result()).isEqualTo(4096);
+            assertPattern(b, 4096, 4096);
+        }
+    }
+
+    @Test
+    void eventFdIsSignalledOnCompletion() throws Exception {
+        try (IoContext ctx = open(8); Arena a = Arena.ofShared()) {
+            int efd = ctx.eventFd();
+            assertThat(efd).isNotNegative();
+            assertThat(ctx.eventFd()).isEqualTo(efd);
+            assertThat(ctx.submit(new IoRequest().prepNop())).isEqualTo(1);
+            reap(ctx, 1);
+            MemorySegment counter = a.allocate(8);
+            assertThat(io.aio4j.linux.abi.LibC.read(efd, counter, 8)).isEqualTo(8);
+            assertThat(counter.get(ValueLayout.JAVA_LONG, 0)).isPositive();
+        }
+    }
+
+    @Test
     void vectoredAndHeapBuffers() throws Exception {
         Path p = patternFile(dir, 1 << 16);
         try (IoContext ctx = open(8); Arena a = Arena.ofShared()) {
