@@ -39,8 +39,9 @@ final class RequestSqes {
      *
      * @param iov for PREADV/PWRITEV, an iovec array with room for {@code r.segmentCount()}
      *     entries that stays alive until the completion; else unused
+     * @param files the ring's registered-file table: a file registered there goes by its slot
      */
-    static void prepare(MemorySegment sqes, long at, IoRequest r, MemorySegment iov) {
+    static void prepare(MemorySegment sqes, long at, IoRequest r, MemorySegment iov, FileTable files) {
         Op op = r.op();
         IoUringSqe.opcode(sqes, at, opcode(op));
         IoUringSqe.flags(sqes, at, r.linkFlags());
@@ -48,7 +49,7 @@ final class RequestSqes {
         if (op == Op.NOOP) {
             return;
         }
-        if (r.file().handle() instanceof UringFile u && u.fixedIndex() >= 0) {
+        if (r.file().handle() instanceof UringFile u && u.fixedIndex() >= 0 && u.table() == files) {
             IoUringSqe.fd(sqes, at, u.fixedIndex());
             IoUringSqe.flags(sqes, at, r.linkFlags() | IoUringSys.IOSQE_FIXED_FILE);
         } else {

@@ -33,7 +33,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -45,10 +44,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Threading as {@link EngineContext} states. The submitter alone touches the SQ ring, the
  * per-slot iovec arrays and {@code tagBySlot} writes; the reaper alone touches the CQ ring;
- * {@link #wakeup()} touches neither (see {@link Waker}).
+ * {@link #wakeup()} touches neither (see {@link WakeSignal}).
  */
 final class UringContext implements EngineContext {
-    private static final long WAKE_TAG = Tags.internal(1);
     /** How long close waits for the kernel to finish requests in flight before giving up on them. */
     private static final long CLOSE_BOUND_NANOS = TimeUnit.SECONDS.toNanos(10);
     /** Wait slice when no MSG_RING waker exists: wakeups are then noticed between slices. */
@@ -73,15 +71,14 @@ final class UringContext implements EngineContext {
     private final ResultQueue local;
     private final Cancels cancels;
     private final FileTable files;
-    private final Waker waker;
-    private final AtomicBoolean wakePosted = new AtomicBoolean();
+    private final WakeSignal wake;
     private final AtomicLong placed = new AtomicLong();
     private final AtomicLong reaped = new AtomicLong();
-    private final Object fdLock = new Object();
+    /** Guards enabling the ring, the eventfd and {@code closed}. */
+    private final Object lifecycle = new Object();
     private final Reaper reaper = new Reaper();
-    private volatile boolean wakeFlag;
     private volatile boolean enabled;
-    private boolean fdGone;
+    private boolean closed;
     private int eventFd = -1;
 
     UringContext(int entries, Ring ring, Capabilities caps, List<String> downgrades, boolean fixedBuffers, Waker waker) {
@@ -94,7 +91,7 @@ final class UringContext implements EngineContext {
         this.iopoll = (ring.setupFlags() & IORING_SETUP_IOPOLL) != 0;
         this.enabled = (ring.setupFlags() & IORING_SETUP_R_DISABLED) == 0;
         this.fixedBuffers = fixedBuffers;
-        this.waker = waker;
+        this.wake = new WakeSignal(ring, waker);
         this.iovBySlot = new MemorySegment[entries];
         this.tagBySlot = new long[entries];
         Arrays.fill(tagBySlot, -1L);
@@ -135,7 +132,7 @@ final class UringContext implements EngineContext {
             }
             long at = sq.next();
             boolean vectored = r.op() == Op.PREADV || r.op() == Op.PWRITEV;
-            RequestSqes.prepare(sqes, at, r, vectored ? iov(slot, r.segmentCount()) : null);
+            RequestSqes.prepare(sqes, at, r, vectored ? iov(slot, r.segmentCount()) : null, files);
             tagBySlot[slot] = r.tag();
             inRing++;
         }
@@ -190,7 +187,7 @@ final class UringContext implements EngineContext {
     /** A ring set up disabled (SINGLE_ISSUER) is enabled by its first user, which becomes the issuer. */
     private void ensureEnabled() {
         if (!enabled) {
-            synchronized (fdLock) {
+            synchronized (lifecycle) {
                 if (!enabled) {
                     ring.register(IoUringSys.IORING_REGISTER_ENABLE_RINGS, 0, 0);
                     enabled = true;
@@ -209,9 +206,9 @@ final class UringContext implements EngineContext {
         @Override
         public int cqe(long userData, int res, int flags) {
             if (Tags.isInternal(userData)) {
-                if (userData == WAKE_TAG) {
+                if (userData == WakeSignal.TAG) {
                     woke = true;
-                    wakePosted.set(false);
+                    wake.consumed();
                 }
                 return 0;
             }
@@ -232,7 +229,7 @@ final class UringContext implements EngineContext {
             enterNoWait();
             n += collect(max - n);
         }
-        if (n >= min || timeoutNanos == 0 || reaper.woke || takeWakeFlag()) {
+        if (n >= min || timeoutNanos == 0 || reaper.woke || wake.take()) {
             return n;
         }
         waitFor(min - n, timeoutNanos);
@@ -255,14 +252,6 @@ final class UringContext implements EngineContext {
         return ring.enter(sqpoll ? 0 : sq.unconsumedPublished(), 0, IORING_ENTER_GETEVENTS);
     }
 
-    private boolean takeWakeFlag() {
-        if (wakeFlag) {
-            wakeFlag = false;
-            return true;
-        }
-        return false;
-    }
-
     /** Waits in the kernel; returns the io_uring_enter result (-ETIME, -EINTR: the core loops). */
     private int waitFor(int need, long timeoutNanos) {
         int toSubmit = sqpoll ? 0 : sq.unconsumedPublished();
@@ -271,7 +260,7 @@ final class UringContext implements EngineContext {
             return inRing() > 0 ? ring.enter(toSubmit, 1, IORING_ENTER_GETEVENTS) : 0;
         }
         long t = timeoutNanos;
-        if (waker == null && (t < 0 || t > FALLBACK_SLICE_NANOS)) {
+        if (!wake.prompt() && (t < 0 || t > FALLBACK_SLICE_NANOS)) {
             t = FALLBACK_SLICE_NANOS;
         }
         if (t < 0) {
@@ -287,22 +276,7 @@ final class UringContext implements EngineContext {
 
     @Override
     public void wakeup() {
-        if (waker == null || !enabled) {
-            wakeFlag = true;
-            return;
-        }
-        if (!wakePosted.compareAndSet(false, true)) {
-            return; // a wake CQE is already on its way and not yet consumed: wakeups coalesce
-        }
-        synchronized (fdLock) {
-            if (fdGone) {
-                return;
-            }
-            if (waker.post(ring.fd(), WAKE_TAG) < 0) {
-                wakePosted.set(false);
-                wakeFlag = true;
-            }
-        }
+        wake.wake(enabled);
     }
 
     @Override
@@ -347,8 +321,8 @@ final class UringContext implements EngineContext {
      */
     @Override
     public int eventFd() {
-        synchronized (fdLock) {
-            if (eventFd < 0 && !fdGone) {
+        synchronized (lifecycle) {
+            if (eventFd < 0 && !closed) {
                 int efd = LibC.eventfd(0, LibC.EFD_CLOEXEC | LibC.EFD_NONBLOCK);
                 if (efd >= 0) {
                     try (Arena a = Arena.ofConfined()) {
@@ -385,8 +359,9 @@ final class UringContext implements EngineContext {
 
     @Override
     public void close(CompletionSink drain) {
-        synchronized (fdLock) {
-            fdGone = true; // no wakeup posts into this ring from now on
+        wake.stop(); // no wakeup posts into this ring from now on
+        synchronized (lifecycle) {
+            closed = true;
         }
         files.close(); // files closed later by the core must not touch the ring fd
         reaper.sink = drain;
@@ -425,7 +400,7 @@ final class UringContext implements EngineContext {
             ring.close();
             arena.close();
         }
-        synchronized (fdLock) {
+        synchronized (lifecycle) {
             if (eventFd >= 0) {
                 LibC.close(eventFd);
             }

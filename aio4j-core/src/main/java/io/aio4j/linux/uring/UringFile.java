@@ -21,6 +21,11 @@ final class UringFile implements EngineFile {
         return fixedIndex;
     }
 
+    /** The table the slot belongs to. */
+    FileTable table() {
+        return table;
+    }
+
     @Override
     public int fd() {
         return file.fd();

@@ -168,6 +168,22 @@ class UringEngineTest {
     }
 
     @Test
+    void closeCancelsAParkedReadAndDeliversIt() throws Exception {
+        Capabilities caps = caps();
+        Path fifo = dir.resolve("fifo");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        try (var io = UringTestSupport.open(8); Arena a = Arena.ofShared()) {
+            var f = io.openFile(fifo, FileOption.READ, FileOption.WRITE);
+            UringContext ctx = IoUringProvider.open(8, ContextOptions.of(Engine.IO_URING), caps);
+            IoRequest read = RequestTags.tagged(new IoRequest().prepRead(f, a.allocate(64), 0), Tags.of(5, 1));
+            submitAll(ctx, read, nop(6));
+            List<Done> drained = new ArrayList<>();
+            ctx.close((t, r, r2) -> drained.add(new Done(t, r)));
+            assertThat(drained).containsExactlyInAnyOrder(new Done(Tags.of(5, 1), -Errno.ECANCELED), new Done(Tags.of(6, 1), 0));
+        }
+    }
+
+    @Test
     void closeDrainsEverythingInFlight() throws Exception {
         Capabilities caps = caps();
         UringContext ctx = IoUringProvider.open(8, ContextOptions.of(Engine.IO_URING), caps);
