@@ -78,6 +78,10 @@ final class UringContext implements EngineContext {
     private final Object lifecycle = new Object();
     private final Reaper reaper = new Reaper();
     private volatile boolean enabled;
+    /** SINGLE_ISSUER: the thread that enabled the ring with its first submit; else null. */
+    private volatile Thread issuer;
+    /** A reaper parked on a ring not yet enabled, for {@link #wakeup()} to unpark. */
+    private volatile Thread parked;
     private boolean closed;
     private int eventFd = -1;
 
@@ -119,6 +123,9 @@ final class UringContext implements EngineContext {
     @Override
     public int submit(IoRequest[] requests, int offset, int count) {
         ensureEnabled();
+        if (issuer != null && issuer != Thread.currentThread()) {
+            return refuseForeignIssuer(requests, offset, count);
+        }
         int n = Math.min(count, sq.space());
         int inRing = 0;
         boolean local = false;
@@ -184,16 +191,32 @@ final class UringContext implements EngineContext {
         return a;
     }
 
-    /** A ring set up disabled (SINGLE_ISSUER) is enabled by its first user, which becomes the issuer. */
+    /**
+     * A ring set up disabled (SINGLE_ISSUER) is enabled by its first submit, whose thread the
+     * kernel makes the issuer: the one thread that may submit to it and, with DEFER_TASKRUN, reap.
+     */
     private void ensureEnabled() {
         if (!enabled) {
             synchronized (lifecycle) {
                 if (!enabled) {
                     ring.register(IoUringSys.IORING_REGISTER_ENABLE_RINGS, 0, 0);
+                    issuer = Thread.currentThread();
                     enabled = true;
                 }
             }
         }
+    }
+
+    /**
+     * SINGLE_ISSUER broken: the kernel would refuse this thread's submission (EEXIST), so each
+     * request completes with -EEXIST instead of sitting in the ring.
+     */
+    private int refuseForeignIssuer(IoRequest[] requests, int offset, int count) {
+        for (int i = 0; i < count; i++) {
+            local.offer(requests[offset + i].tag(), -Errno.EEXIST);
+        }
+        wakeup();
+        return count;
     }
 
     // ---- reap --------------------------------------------------------------------------------
@@ -221,8 +244,10 @@ final class UringContext implements EngineContext {
 
     @Override
     public int reap(CompletionSink sink, int max, int min, long timeoutNanos) {
-        ensureEnabled();
         reaper.sink = sink;
+        if (!enabled) {
+            return reapBeforeFirstSubmit(max, min, timeoutNanos);
+        }
         reaper.woke = false;
         int n = collect(max);
         if (n < max && needsEnter()) {
@@ -233,6 +258,21 @@ final class UringContext implements EngineContext {
             return n;
         }
         waitFor(min - n, timeoutNanos);
+        return n + collect(max - n);
+    }
+
+    /** Nothing can be in the ring yet: wait (bounded) for a wakeup without entering the kernel. */
+    private int reapBeforeFirstSubmit(int max, int min, long timeoutNanos) {
+        int n = collect(max);
+        if (n >= min || timeoutNanos == 0 || wake.take()) {
+            return n;
+        }
+        parked = Thread.currentThread();
+        if (!enabled && !wake.take()) {
+            java.util.concurrent.locks.LockSupport.parkNanos(this, timeoutNanos < 0 ? FALLBACK_SLICE_NANOS
+                    : Math.min(timeoutNanos, FALLBACK_SLICE_NANOS));
+        }
+        parked = null;
         return n + collect(max - n);
     }
 
@@ -269,7 +309,12 @@ final class UringContext implements EngineContext {
             KernelTimespec.setNanos(waitTs, t);
             IoUringGeteventsArg.ts(waitArg, waitTs.address());
         }
-        return ring.enterExt(toSubmit, need, IORING_ENTER_GETEVENTS, waitArg);
+        int r = ring.enterExt(toSubmit, need, IORING_ENTER_GETEVENTS, waitArg);
+        if (r == -Errno.EEXIST) {
+            // SINGLE_ISSUER broken: only the issuer may wait on a DEFER_TASKRUN ring; do not spin
+            java.util.concurrent.locks.LockSupport.parkNanos(this, FALLBACK_SLICE_NANOS);
+        }
+        return r;
     }
 
     // ---- wakeup, cancel, registration ----------------------------------------------------------
@@ -277,11 +322,17 @@ final class UringContext implements EngineContext {
     @Override
     public void wakeup() {
         wake.wake(enabled);
+        Thread t = parked;
+        if (t != null) {
+            java.util.concurrent.locks.LockSupport.unpark(t);
+        }
     }
 
     @Override
     public int cancel(IoRequest request) {
-        ensureEnabled();
+        if (!enabled) {
+            return -Errno.ENOENT; // nothing was submitted yet
+        }
         if (!sqpoll && sq.unconsumed() > 0) {
             flush(); // a request still in the SQ ring is unknown to the kernel: hand it over first
         }

@@ -88,6 +88,19 @@ class UringSetupFlagsTest {
     }
 
     @Test
+    void singleIssuerRefusesASecondSubmittingThreadLoudly() throws Exception {
+        try (IoContext ctx = open(8, ContextOptions.of(Engine.IO_URING, SetupFlag.SINGLE_ISSUER))) {
+            assertThat(ctx.submit(new IoRequest().prepNop().userData(1))).isEqualTo(1); // this thread is the issuer
+            assertThat(reap(ctx, 1)[0].result()).isZero();
+            IoRequest foreign = new IoRequest().prepNop().userData(2);
+            assertThat(CompletableFuture.supplyAsync(() -> ctx.submit(foreign)).get(10, TimeUnit.SECONDS)).isEqualTo(1);
+            IoEvent e = reap(ctx, 1)[0];
+            assertThat(e.userData()).isEqualTo(2);
+            assertThat(e.result()).isEqualTo(-Errno.EEXIST);
+        }
+    }
+
+    @Test
     void smallCompletionQueueUnderFullLoad() throws Exception {
         Path p = patternFile(dir, 1 << 16);
         ContextOptions o = ContextOptions.builder().engine(Engine.IO_URING).cqEntries(4).build();
