@@ -6,6 +6,7 @@ import io.aio4j.linux.abi.IoUringParams;
 import io.aio4j.linux.abi.IoUringSqe;
 import io.aio4j.linux.abi.IoUringSys;
 import io.aio4j.linux.abi.LibC;
+import io.aio4j.linux.abi.MappedMemory;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -41,9 +42,9 @@ public final class Ring implements AutoCloseable {
         this.cqRingSize = cqRingSize;
         this.sqesAddr = sqesAddr;
         this.sqesSize = sqesSize;
-        MemorySegment sqRing = MemorySegment.ofAddress(sqRingAddr).reinterpret(sqRingSize);
-        MemorySegment cqRing = cqRingAddr == sqRingAddr ? sqRing : MemorySegment.ofAddress(cqRingAddr).reinterpret(cqRingSize);
-        MemorySegment sqes = MemorySegment.ofAddress(sqesAddr).reinterpret(sqesSize);
+        MemorySegment sqRing = MappedMemory.segment(sqRingAddr, sqRingSize);
+        MemorySegment cqRing = cqRingAddr == sqRingAddr ? sqRing : MappedMemory.segment(cqRingAddr, cqRingSize);
+        MemorySegment sqes = MappedMemory.segment(sqesAddr, sqesSize);
         this.sq = new SubmissionQueue(sqRing, sqes, params);
         this.cq = new CompletionQueue(cqRing, params);
     }

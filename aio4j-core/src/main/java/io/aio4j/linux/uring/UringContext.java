@@ -5,20 +5,16 @@ import static io.aio4j.linux.abi.IoUringSys.IORING_ENTER_SQ_WAKEUP;
 import static io.aio4j.linux.abi.IoUringSys.IORING_SETUP_IOPOLL;
 import static io.aio4j.linux.abi.IoUringSys.IORING_SETUP_R_DISABLED;
 import static io.aio4j.linux.abi.IoUringSys.IORING_SETUP_SQPOLL;
-import static io.aio4j.linux.abi.IoUringSys.IORING_SQ_CQ_OVERFLOW;
 import static io.aio4j.linux.abi.IoUringSys.IORING_SQ_NEED_WAKEUP;
-import static io.aio4j.linux.abi.IoUringSys.IORING_SQ_TASKRUN;
 
 import io.aio4j.Errno;
 import io.aio4j.FileOption;
 import io.aio4j.IoRequest;
 import io.aio4j.LinkFlags;
 import io.aio4j.Op;
-import io.aio4j.linux.abi.IoUringGeteventsArg;
 import io.aio4j.linux.abi.IoUringSqe;
 import io.aio4j.linux.abi.IoUringSys;
 import io.aio4j.linux.abi.Iovec;
-import io.aio4j.linux.abi.KernelTimespec;
 import io.aio4j.linux.abi.LibC;
 import io.aio4j.linux.file.LinuxFile;
 import io.aio4j.spi.CompletionSink;
@@ -34,6 +30,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * An io_uring engine context. {@code user_data} is the core's tag; bit 63 marks the engine's own
@@ -49,8 +46,6 @@ import java.util.concurrent.atomic.AtomicLong;
 final class UringContext implements EngineContext {
     /** How long close waits for the kernel to finish requests in flight before giving up on them. */
     private static final long CLOSE_BOUND_NANOS = TimeUnit.SECONDS.toNanos(10);
-    /** Wait slice when no MSG_RING waker exists: wakeups are then noticed between slices. */
-    private static final long FALLBACK_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
     private final Ring ring;
     private final SubmissionQueue sq;
@@ -63,8 +58,7 @@ final class UringContext implements EngineContext {
     private final boolean fixedBuffers;
     private final boolean[] emulated = new boolean[Op.values().length];
     private final Arena arena = Arena.ofShared();
-    private final MemorySegment waitArg;
-    private final MemorySegment waitTs;
+    private final KernelWaits waits;
     private final MemorySegment[] iovBySlot;
     /** The tag in flight per slot, or -1: written by the submitter, cleared by the reaper before delivery. */
     private final long[] tagBySlot;
@@ -100,8 +94,7 @@ final class UringContext implements EngineContext {
         this.tagBySlot = new long[entries];
         Arrays.fill(tagBySlot, -1L);
         this.local = new ResultQueue(entries);
-        this.waitArg = arena.allocate(IoUringGeteventsArg.LAYOUT);
-        this.waitTs = arena.allocate(io.aio4j.linux.abi.KernelTimespec.LAYOUT);
+        this.waits = new KernelWaits(ring, waker != null, arena);
         this.cancels = new Cancels(ring, caps, arena);
         this.files = new FileTable(ring);
         for (Op op : Op.values()) {
@@ -113,7 +106,7 @@ final class UringContext implements EngineContext {
         }
         if (waker == null) {
             downgrades.add("wakeup: IORING_OP_MSG_RING is missing; waits are sliced into "
-                    + TimeUnit.NANOSECONDS.toMillis(FALLBACK_SLICE_NANOS) + " ms so a wakeup is seen between slices");
+                    + TimeUnit.NANOSECONDS.toMillis(KernelWaits.FALLBACK_SLICE_NANOS) + " ms so a wakeup is seen between slices");
         }
         this.downgrades = List.copyOf(downgrades);
     }
@@ -250,14 +243,14 @@ final class UringContext implements EngineContext {
         }
         reaper.woke = false;
         int n = collect(max);
-        if (n < max && needsEnter()) {
-            enterNoWait();
+        if (n < max && waits.needed()) {
+            waits.enterNoWait();
             n += collect(max - n);
         }
         if (n >= min || timeoutNanos == 0 || reaper.woke || wake.take()) {
             return n;
         }
-        waitFor(min - n, timeoutNanos);
+        waits.waitFor(min - n, timeoutNanos, inRing());
         return n + collect(max - n);
     }
 
@@ -269,8 +262,8 @@ final class UringContext implements EngineContext {
         }
         parked = Thread.currentThread();
         if (!enabled && !wake.take()) {
-            java.util.concurrent.locks.LockSupport.parkNanos(this, timeoutNanos < 0 ? FALLBACK_SLICE_NANOS
-                    : Math.min(timeoutNanos, FALLBACK_SLICE_NANOS));
+            long slice = KernelWaits.FALLBACK_SLICE_NANOS;
+            LockSupport.parkNanos(this, timeoutNanos < 0 ? slice : Math.min(timeoutNanos, slice));
         }
         parked = null;
         return n + collect(max - n);
@@ -281,42 +274,6 @@ final class UringContext implements EngineContext {
         return n < max ? n + cq.reap(reaper, max - n) : n;
     }
 
-    /** Whether the kernel holds completions the CQ does not show yet (overflow list, task work, IOPOLL). */
-    private boolean needsEnter() {
-        return iopoll || sq.unconsumedPublished() > 0
-                || (sq.loadAcquireFlags() & (IORING_SQ_CQ_OVERFLOW | IORING_SQ_TASKRUN)) != 0;
-    }
-
-    private int enterNoWait() {
-        // GETEVENTS with min 0 flushes the overflow list into the CQ and runs task work (and polls, IOPOLL)
-        return ring.enter(sqpoll ? 0 : sq.unconsumedPublished(), 0, IORING_ENTER_GETEVENTS);
-    }
-
-    /** Waits in the kernel; returns the io_uring_enter result (-ETIME, -EINTR: the core loops). */
-    private int waitFor(int need, long timeoutNanos) {
-        int toSubmit = sqpoll ? 0 : sq.unconsumedPublished();
-        if (iopoll) {
-            // polls until one completes; EXT_ARG timeouts do not apply to IOPOLL
-            return inRing() > 0 ? ring.enter(toSubmit, 1, IORING_ENTER_GETEVENTS) : 0;
-        }
-        long t = timeoutNanos;
-        if (!wake.prompt() && (t < 0 || t > FALLBACK_SLICE_NANOS)) {
-            t = FALLBACK_SLICE_NANOS;
-        }
-        if (t < 0) {
-            IoUringGeteventsArg.ts(waitArg, 0);
-        } else {
-            KernelTimespec.setNanos(waitTs, t);
-            IoUringGeteventsArg.ts(waitArg, waitTs.address());
-        }
-        int r = ring.enterExt(toSubmit, need, IORING_ENTER_GETEVENTS, waitArg);
-        if (r == -Errno.EEXIST) {
-            // SINGLE_ISSUER broken: only the issuer may wait on a DEFER_TASKRUN ring; do not spin
-            java.util.concurrent.locks.LockSupport.parkNanos(this, FALLBACK_SLICE_NANOS);
-        }
-        return r;
-    }
-
     // ---- wakeup, cancel, registration ----------------------------------------------------------
 
     @Override
@@ -324,7 +281,7 @@ final class UringContext implements EngineContext {
         wake.wake(enabled);
         Thread t = parked;
         if (t != null) {
-            java.util.concurrent.locks.LockSupport.unpark(t);
+            LockSupport.unpark(t);
         }
     }
 
@@ -426,11 +383,11 @@ final class UringContext implements EngineContext {
             collect(Integer.MAX_VALUE);
             while (inRing() > 0 && System.nanoTime() - deadline < 0) {
                 // EEXIST: a DEFER_TASKRUN ring's completions are reachable only from its issuer thread
-                if (enterNoWait() == -Errno.EEXIST) {
+                if (waits.enterNoWait() == -Errno.EEXIST) {
                     break;
                 }
                 if (collect(Integer.MAX_VALUE) == 0 && inRing() > 0) {
-                    waitFor(1, TimeUnit.MILLISECONDS.toNanos(100));
+                    waits.waitFor(1, TimeUnit.MILLISECONDS.toNanos(100), inRing());
                     collect(Integer.MAX_VALUE);
                 }
             }
