@@ -25,7 +25,7 @@ import java.util.List;
  * <li>SQ_THREAD: SQPOLL with {@code sqThreadIdleMillis}; IOPOLL: IOPOLL; cqEntries: CQSIZE.
  * <li>SINGLE_ISSUER: SINGLE_ISSUER | DEFER_TASKRUN | TASKRUN_FLAG (6.1), else SINGLE_ISSUER |
  *     COOP_TASKRUN | TASKRUN_FLAG (6.0), else COOP_TASKRUN | TASKRUN_FLAG (5.19), else nothing.
- *     The ring starts disabled and is enabled by the first thread that submits or reaps, which
+ *     The ring starts disabled and is enabled by the first thread that submits, which
  *     becomes the issuer (the kernel binds SINGLE_ISSUER to the enabling task).
  * <li>SUBMIT_ALL (5.18) is always asked for, so one failing SQE does not hold back the rest.
  * </ul>

@@ -51,7 +51,6 @@ final class UringContext implements EngineContext {
     private final SubmissionQueue sq;
     private final CompletionQueue cq;
     private final MemorySegment sqes;
-    private final Capabilities caps;
     private final List<String> downgrades;
     private final boolean sqpoll;
     private final boolean iopoll;
@@ -84,7 +83,6 @@ final class UringContext implements EngineContext {
         this.sq = ring.sq();
         this.cq = ring.cq();
         this.sqes = sq.sqes();
-        this.caps = caps;
         this.sqpoll = (ring.setupFlags() & IORING_SETUP_SQPOLL) != 0;
         this.iopoll = (ring.setupFlags() & IORING_SETUP_IOPOLL) != 0;
         this.enabled = (ring.setupFlags() & IORING_SETUP_R_DISABLED) == 0;
