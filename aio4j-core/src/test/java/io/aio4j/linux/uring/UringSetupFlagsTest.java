@@ -101,6 +101,26 @@ class UringSetupFlagsTest {
     }
 
     @Test
+    void singleIssuerClosedFromAnotherThreadDoesNotHang() throws Exception {
+        Path fifo = dir.resolve("fifo");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        IoContext ctx = open(8, ContextOptions.of(Engine.IO_URING, SetupFlag.SINGLE_ISSUER));
+        try (Arena a = Arena.ofShared()) {
+            IoFile f = ctx.openFile(fifo, FileOption.READ, FileOption.WRITE);
+            IoRequest parked = new IoRequest().prepRead(f, a.allocate(64), 0).userData(1);
+            assertThat(ctx.submit(parked, new IoRequest().prepNop().userData(2))).isEqualTo(2);
+            // only the issuer can reach a DEFER_TASKRUN ring's pending work; another thread's close
+            // still returns, reporting what it could not collect as cancelled
+            CompletableFuture.runAsync(ctx::close).get(20, TimeUnit.SECONDS);
+            IoEvent[] ev = IoEvent.array(2);
+            assertThat(ctx.getEvents(2, ev, 1, TimeUnit.SECONDS)).isEqualTo(2);
+            for (IoEvent e : ev) {
+                assertThat(e.result()).isEqualTo(e.userData() == 1 ? -Errno.ECANCELED : 0);
+            }
+        }
+    }
+
+    @Test
     void smallCompletionQueueUnderFullLoad() throws Exception {
         Path p = patternFile(dir, 1 << 16);
         ContextOptions o = ContextOptions.builder().engine(Engine.IO_URING).cqEntries(4).build();
