@@ -9,7 +9,6 @@ import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Set;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** IoRequest preparation: what each prep sets, what it resets, and what it refuses. No engine needed. */
@@ -177,7 +176,6 @@ class IoRequestTest {
 
     // Core bug: IoRequest.linkFlags' Javadoc promises IllegalArgumentException for LINK with
     // HARDLINK, but the method only checks for unknown bits (fix the code or the Javadoc).
-    @Disabled("core bug: IoRequest.linkFlags accepts LINK|HARDLINK although its Javadoc says it throws")
     @Test
     void linkWithHardlinkIsRefusedAsDocumented() {
         assertThatThrownBy(() -> new IoRequest().linkFlags(LinkFlags.LINK | LinkFlags.HARDLINK))

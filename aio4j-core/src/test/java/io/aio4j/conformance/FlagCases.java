@@ -12,7 +12,6 @@ import io.aio4j.RwFlags;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -103,7 +102,6 @@ public interface FlagCases extends ConformanceFixture {
 
     // Core bug: IoContext.submit completes a request that fails prepare() from its backlog and
     // hands the requests linked after it to the engine as a separate run, so the chain goes on.
-    @Disabled("core bug: IoContext.submit does not cancel the rest of a LINK chain after a validation failure")
     @Test
     default void aRequestFailingValidationBreaksItsLinkChain() throws Exception {
         Path p = pattern("chain.bin", 8192);

@@ -11,7 +11,6 @@ import io.aio4j.IoRequest;
 import io.aio4j.Op;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** Misuse throws at once with a clear message and changes nothing: no request, no event, no slot. */
@@ -79,7 +78,6 @@ public interface MisuseCases extends ConformanceFixture {
 
     // Core bug: IoContext.claim() clears the owners of the batch's earlier requests before it picks
     // the exception type from r.owner, so a request twice in one batch gets IllegalArgumentException.
-    @Disabled("core bug: IoContext.claim throws IAE, not ISE, for a request twice in one batch")
     @Test
     default void theSameRequestTwiceInOneBatchIsIseAndNothingIsAccepted() throws Exception {
         IoRequest a = new IoRequest().prepNop();
