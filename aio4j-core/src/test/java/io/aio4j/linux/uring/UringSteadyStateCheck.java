@@ -11,7 +11,6 @@ import io.aio4j.IoFile;
 import io.aio4j.IoRequest;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -61,7 +60,6 @@ class UringSteadyStateCheck {
                 reqs[i] = new IoRequest().prepRead(f, bufs[i], Math.floorMod(seed, blocks) * 4096).userData(i);
             }
             assertThat(ctx.submit(reqs)).isEqualTo(DEPTH);
-            var mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
             long tid = Thread.currentThread().threadId();
             long done = 0;
             long warm = 200_000;
@@ -84,18 +82,28 @@ class UringSteadyStateCheck {
                 done += n;
                 if (startNanos == 0 && done >= warm) {
                     startNanos = System.nanoTime();
-                    startBytes = mx.getThreadAllocatedBytes(tid);
+                    startBytes = allocatedBytes(tid);
                     startDone = done;
                     end = startNanos + TimeUnit.SECONDS.toNanos(seconds);
                 }
             }
-            long bytes = mx.getThreadAllocatedBytes(tid) - startBytes;
+            long bytes = allocatedBytes(tid) - startBytes;
             long ios = done - startDone;
             double secs = (System.nanoTime() - startNanos) / 1e9;
             System.out.printf("io_uring %s 4k randread depth %d: %.0f IOPS, %d requests, %.3f bytes allocated per request%n",
                     direct ? "O_DIRECT" : "page-cached", DEPTH, ios / secs, ios, (double) bytes / ios);
             ctx.getEvents(DEPTH, events, 0, DEPTH, -1);
         }
+    }
+
+    /**
+     * ThreadMXBean.getThreadAllocatedBytes through reflection: the tests compile inside the
+     * module, which does not read java.management; they run on the class path, where it is there.
+     */
+    private static long allocatedBytes(long threadId) throws ReflectiveOperationException {
+        Object mx = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean").invoke(null);
+        return (long) Class.forName("com.sun.management.ThreadMXBean").getMethod("getThreadAllocatedBytes", long.class)
+                .invoke(mx, threadId);
     }
 
     private static void fill(Path p) throws java.io.IOException {
