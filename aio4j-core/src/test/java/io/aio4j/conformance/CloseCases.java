@@ -25,7 +25,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -241,7 +240,6 @@ public interface CloseCases extends ConformanceFixture {
 
     // Core bug: a request that fails validation keeps the file reference prepare() took until its
     // event is reaped, and close() does not settle the backlog, so its descriptor outlives close.
-    @Disabled("core bug: IoContext.close leaves descriptors open while validation-failed events are unreaped")
     @Test
     default void closeReleasesEveryDescriptorEvenWithEventsLeftUnreaped() throws Exception {
         IoContext c = open(8);
