@@ -90,7 +90,7 @@ final class LinuxAioContext implements EngineContext {
         this.requests = new IoRequest[entries];
         this.tags = new long[entries];
         this.states = new int[entries];
-        this.downgrades = downgrades(options, mode);
+        this.downgrades = downgrades(options, mode, kernel);
     }
 
     /**
@@ -111,8 +111,11 @@ final class LinuxAioContext implements EngineContext {
         }
     }
 
-    private static List<String> downgrades(ContextOptions options, BufferedMode mode) {
+    private static List<String> downgrades(ContextOptions options, BufferedMode mode, KernelAio kernel) {
         List<String> d = new ArrayList<>();
+        if (!kernel.userSpaceRing()) {
+            d.add("user-space reaping: completions are read with " + kernel.ringStatus());
+        }
         if (options.has(SetupFlag.SQ_THREAD)) {
             d.add("SQ_THREAD: Linux AIO has no submission thread; requests are submitted on the caller's thread"
                     + " and buffered I/O is offloaded as with SQ_WORKQUEUE");

@@ -21,6 +21,12 @@ import java.lang.foreign.ValueLayout;
  * may free up); each open then reports io_setup's EAGAIN and AUTO falls back.
  */
 public final class LinuxAioProvider implements EngineProvider {
+    /**
+     * System property: {@code getevents} makes new contexts read completions with io_getevents
+     * even when the aio_ring header checks out (to compare the two ways, or to rule the ring out).
+     */
+    public static final String REAPING_PROPERTY = "io.aio4j.linux.aio.reaping";
+
     private volatile Availability availability;
 
     /** For ServiceLoader. */
@@ -72,6 +78,6 @@ public final class LinuxAioProvider implements EngineProvider {
      */
     @Override
     public EngineContext open(int entries, ContextOptions options) throws IOException {
-        return LinuxAioContext.open(entries, options, false);
+        return LinuxAioContext.open(entries, options, "getevents".equals(System.getProperty(REAPING_PROPERTY)));
     }
 }
