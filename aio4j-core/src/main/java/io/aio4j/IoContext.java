@@ -59,6 +59,8 @@ public final class IoContext implements AutoCloseable {
     private final HeapBounce bounce;
     private volatile boolean closed;
     private MemorySegment[] registered;
+    /** The array behind {@link #submit(IoRequest)}; used under the submit lock only. */
+    private final IoRequest[] one = new IoRequest[1];
     private IoRing ring;
 
     private IoContext(int capacity, ContextOptions options, Engines.Opened opened) {
@@ -169,9 +171,17 @@ public final class IoContext implements AutoCloseable {
         files.remove(f);
     }
 
-    /** Submits one request; returns 1 if accepted, 0 if the context is full. */
+    /** Submits one request; returns 1 if accepted, 0 if the context is full. Allocates nothing. */
     public int submit(IoRequest request) {
-        return submit(new IoRequest[] {Objects.requireNonNull(request, "request")}, 0, 1);
+        Objects.requireNonNull(request, "request");
+        submitLock.lock();
+        try {
+            one[0] = request;
+            return submit(one, 0, 1); // reentrant: the lock is already ours
+        } finally {
+            one[0] = null;
+            submitLock.unlock();
+        }
     }
 
     /** Submits all of {@code requests}; see {@link #submit(IoRequest[], int, int)}. */
@@ -418,8 +428,9 @@ public final class IoContext implements AutoCloseable {
         } finally {
             reapLock.unlock();
         }
-        if (sawClose) {
-            n += afterClose(events, offset + n, max - n);
+        if (sawClose && n == 0) {
+            // nothing taken yet, so waiting for close to finish cannot lose an event
+            n = afterClose(events, offset, max);
             if (n == 0) {
                 throw new ContextClosedException("context " + id + " is closed and has no events left");
             }
