@@ -4,6 +4,7 @@ import io.aio4j.ContextOptions;
 import io.aio4j.Errno;
 import io.aio4j.FileOption;
 import io.aio4j.IoRequest;
+import io.aio4j.LinkFlags;
 import io.aio4j.Op;
 import io.aio4j.RwFlags;
 import io.aio4j.SetupFlag;
@@ -15,8 +16,6 @@ import io.aio4j.spi.Tags;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +35,8 @@ import java.util.Set;
  * io_getevents when the ring header does not check out, and from a ring of user-space
  * completions ({@link UserCompletions}).
  *
+ * <p>Link chains and DRAIN, which Linux AIO lacks, run on the workers ({@link QueuedWork}).
+ *
  * <p>Cancel: io_cancel cannot cancel file I/O (EINVAL), so only requests still queued for a
  * worker can be cancelled; anything else reports that it could not. Close has io_destroy's
  * semantics: queued requests complete with -ECANCELED, running ones and kernel ones are waited
@@ -44,14 +45,8 @@ import java.util.Set;
  * <p>Threading as {@link EngineContext} says; workers add their own completions concurrently.
  */
 final class LinuxAioContext implements EngineContext {
-    private static final int FREE = 0;
-    private static final int KERNEL = 1;
-    private static final int QUEUED = 2;
-    private static final int RUNNING = 3;
-    private static final int DONE = 4;
-    private static final int CANCELLED = 5;
-    private static final VarHandle STATES = MethodHandles.arrayElementVarHandle(int[].class);
     private static final long CLOSE_WAIT_SLICE_NANOS = 100_000_000L;
+    private static final int CHAIN_FLAGS = LinkFlags.LINK | LinkFlags.HARDLINK;
 
     private final Arena arena;
     private final int entries;
@@ -60,15 +55,16 @@ final class LinuxAioContext implements EngineContext {
     private final CompletionEventFd eventFd;
     private final SlotMemory memory;
     private final UserCompletions user;
+    private final Slots slots;
+    private final QueuedWork work;
     private final Workers workers;
-    private final IoRequest[] requests;
-    private final long[] tags;
-    /** Per slot: FREE, KERNEL, QUEUED, RUNNING, DONE or CANCELLED (for cancel, workers and close). */
-    private final int[] states;
+    private final MarkingSink marking;
     private final List<String> downgrades;
+    /** Requests bound so far: the submission order DRAIN waits by. The submitter only. */
+    private long seq;
     /** User-space completions made by the current submit call, signalled once at its end. */
     private int pendingSignals;
-    private boolean closed;
+    private volatile boolean closing;
 
     private LinuxAioContext(Arena arena, int entries, ContextOptions options, BufferedMode mode, boolean forceGetevents)
             throws IOException {
@@ -84,12 +80,12 @@ final class LinuxAioContext implements EngineContext {
         }
         this.memory = new SlotMemory(arena, entries);
         this.user = new UserCompletions(entries);
+        this.slots = new Slots(entries);
+        this.marking = new MarkingSink(slots);
+        this.work = new QueuedWork(slots, memory, user, eventFd, () -> closing);
         int n = options.workers() > 0 ? options.workers()
                 : Math.min(2 * Runtime.getRuntime().availableProcessors(), entries);
-        this.workers = new Workers(Math.max(1, n), entries, this::runQueued, "aio4j-aio");
-        this.requests = new IoRequest[entries];
-        this.tags = new long[entries];
-        this.states = new int[entries];
+        this.workers = new Workers(Math.max(1, n), entries, work, "aio4j-aio");
         this.downgrades = downgrades(options, mode, kernel);
     }
 
@@ -152,15 +148,17 @@ final class LinuxAioContext implements EngineContext {
     public int submit(IoRequest[] batch, int offset, int count) {
         int accepted = 0;
         int iocbs = 0; // pointer-array entries for batch[offset + accepted ..], not yet submitted
+        int chainHead = -1;
+        int chainTail = -1;
         for (int i = 0; i < count; i++) {
             IoRequest r = batch[offset + i];
             int slot = Tags.slot(r.tag());
-            requests[slot] = r;
-            tags[slot] = r.tag();
-            if (toKernel(r)) {
+            slots.bind(slot, r, seq++);
+            int links = r.linkFlags();
+            if (chainTail < 0 && links == 0 && toKernel(r)) {
                 memory.prepareIocb(slot, r, eventFd.fd());
                 memory.point(iocbs++, slot);
-                STATES.setRelease(states, slot, KERNEL);
+                slots.state(slot, Slots.KERNEL);
                 continue;
             }
             if (iocbs > 0) { // keep the accepted prefix in order: the kernel's share goes first
@@ -171,8 +169,27 @@ final class LinuxAioContext implements EngineContext {
                 }
                 iocbs = 0;
             }
-            startInUserSpace(slot, r);
             accepted++;
+            if (chainTail >= 0 || links != 0) { // a chain member, or a request that needs the emulation
+                prepareForWorker(slot, r);
+                if (chainTail >= 0) {
+                    slots.next[chainTail] = slot;
+                    slots.state(slot, Slots.CHAINED);
+                } else {
+                    chainHead = slot;
+                }
+                chainTail = slot;
+                if ((links & CHAIN_FLAGS) == 0) { // the chain ends here
+                    dispatch(chainHead);
+                    chainHead = -1;
+                    chainTail = -1;
+                }
+                continue;
+            }
+            startInUserSpace(slot, r);
+        }
+        if (chainHead >= 0) {
+            dispatch(chainHead); // a LINK on the batch's last request links to nothing
         }
         if (iocbs > 0) {
             int k = flush(batch, offset + accepted, iocbs);
@@ -218,8 +235,8 @@ final class LinuxAioContext implements EngineContext {
     private int refuse(IoRequest[] batch, int from, int to, int accepted) {
         for (int i = from; i < to; i++) {
             int slot = Tags.slot(batch[i].tag());
-            requests[slot] = null;
-            STATES.setRelease(states, slot, FREE);
+            slots.requests[slot] = null;
+            slots.state(slot, Slots.FREE);
         }
         signalPending();
         return accepted;
@@ -232,7 +249,7 @@ final class LinuxAioContext implements EngineContext {
             return;
         }
         boolean callerNowait = (r.rwFlags() & RwFlags.RWF_NOWAIT) != 0;
-        MemorySegment iov = op.transfersData() ? memory.iovec(slot, r) : MemorySegment.NULL;
+        MemorySegment iov = prepareForWorker(slot, r);
         if (op.isRead()) {
             long res = SyncOps.run(r, iov, RwFlags.RWF_NOWAIT);
             if (callerNowait || !wouldBlock(res, r)) {
@@ -246,9 +263,19 @@ final class LinuxAioContext implements EngineContext {
             complete(slot, SyncOps.run(r, iov, 0));
             return;
         }
-        STATES.setRelease(states, slot, QUEUED); // release: a worker reads the slot after claiming it
-        if (!workers.execute(slot) && STATES.compareAndSet(states, slot, QUEUED, RUNNING)) {
-            complete(slot, SyncOps.run(r, iov, 0)); // the queue is full of cancelled entries: run it here
+        dispatch(slot);
+    }
+
+    /** Fills the slot's iovec array for a read or write; the memory a worker will use. */
+    private MemorySegment prepareForWorker(int slot, IoRequest r) {
+        return r.op().transfersData() ? memory.iovec(slot, r) : MemorySegment.NULL;
+    }
+
+    /** Hands a slot (and the chain behind it) to the workers. */
+    private void dispatch(int slot) {
+        slots.state(slot, Slots.QUEUED); // release: a worker reads the slot after claiming it
+        if (!workers.execute(slot)) {
+            work.accept(slot); // the queue is full of cancelled entries: run it here
         }
     }
 
@@ -260,8 +287,8 @@ final class LinuxAioContext implements EngineContext {
 
     /** A user-space completion by the submitter; the eventfd is signalled once per submit call. */
     private void complete(int slot, long result) {
-        STATES.setRelease(states, slot, DONE);
-        user.push(tags[slot], result);
+        slots.state(slot, Slots.DONE);
+        user.push(slots.tags[slot], result);
         pendingSignals++;
     }
 
@@ -270,24 +297,6 @@ final class LinuxAioContext implements EngineContext {
             eventFd.signal(pendingSignals);
             pendingSignals = 0;
         }
-    }
-
-    /** A worker runs a queued slot, unless it was cancelled or already taken. */
-    private void runQueued(int slot) {
-        if (!STATES.compareAndSet(states, slot, QUEUED, RUNNING)) {
-            return; // cancelled, or an entry left behind by a cancelled request
-        }
-        IoRequest r = requests[slot];
-        long tag = tags[slot];
-        long res;
-        try {
-            res = SyncOps.run(r, memory.iovecOf(slot), 0);
-        } catch (RuntimeException | Error e) {
-            res = -Errno.EIO; // never lose a completion
-        }
-        STATES.setRelease(states, slot, DONE); // before the push: the slot may be reused right after it
-        user.push(tag, res);
-        eventFd.signalOne();
     }
 
     // ---- reap --------------------------------------------------------------------------------
@@ -326,7 +335,7 @@ final class LinuxAioContext implements EngineContext {
 
     private int fetch(CompletionSink sink, int max) {
         int n = user.drain(sink, max);
-        return n + kernel.fetch(sink, max - n);
+        return n + kernel.fetch(marking.to(sink), max - n);
     }
 
     @Override
@@ -337,25 +346,26 @@ final class LinuxAioContext implements EngineContext {
     // ---- cancel, buffers, files ----------------------------------------------------------------
 
     /**
-     * Cancels a request that is still queued for a worker (it completes with -ECANCELED).
-     * Otherwise: -EALREADY while a worker runs it, -EINVAL while the kernel has it (io_cancel
-     * cannot cancel file I/O), -ENOENT once it has finished.
+     * Cancels a request that is still queued for a worker (it, and the chain behind it, complete
+     * with -ECANCELED). Otherwise: -EALREADY while a worker runs it, -EINVAL while the kernel has
+     * it (io_cancel cannot cancel file I/O) or while it waits in a link chain behind its head,
+     * -ENOENT once it has finished.
      */
     @Override
     public int cancel(IoRequest request) {
         long tag = request.tag();
         int slot = Tags.slot(tag);
-        if (slot < 0 || slot >= entries || tags[slot] != tag || requests[slot] != request) {
+        if (slot < 0 || slot >= entries || slots.tags[slot] != tag || slots.requests[slot] != request) {
             return -Errno.ENOENT;
         }
-        if (STATES.compareAndSet(states, slot, QUEUED, CANCELLED)) {
-            user.push(tag, -Errno.ECANCELED);
-            eventFd.signal(1);
+        int n = work.cancelQueued(slot);
+        if (n > 0) {
+            eventFd.signal(n);
             return 0;
         }
-        return switch ((int) STATES.getVolatile(states, slot)) {
-            case RUNNING -> -Errno.EALREADY;
-            case KERNEL -> -Errno.EINVAL;
+        return switch (slots.state(slot)) {
+            case Slots.RUNNING -> -Errno.EALREADY;
+            case Slots.KERNEL, Slots.CHAINED -> -Errno.EINVAL;
             default -> -Errno.ENOENT;
         };
     }
@@ -378,42 +388,41 @@ final class LinuxAioContext implements EngineContext {
 
     @Override
     public int eventFd() {
-        return closed ? -1 : eventFd.fd();
+        return closing ? -1 : eventFd.fd();
     }
 
     // ---- close -------------------------------------------------------------------------------
 
     @Override
     public void close(CompletionSink drain) {
-        if (closed) {
+        if (closing) {
             return;
         }
-        closed = true;
+        closing = true; // also ends DRAIN waits, which could otherwise wait for kernel events below
         for (int slot = 0; slot < entries; slot++) {
-            if (STATES.compareAndSet(states, slot, QUEUED, CANCELLED)) {
-                user.push(tags[slot], -Errno.ECANCELED);
-            }
+            work.cancelQueued(slot);
         }
         workers.shutdown(); // waits for the requests workers are running
         user.drain(drain, Integer.MAX_VALUE);
+        CompletionSink sink = marking.to(drain);
         while (kernel.inFlight() > 0) { // io_destroy would wait too, but would unmap their events
-            if (kernel.fetch(drain, entries) > 0) {
+            if (kernel.fetch(sink, entries) > 0) {
                 continue;
             }
             if (kernel.userSpaceRing()) {
                 eventFd.takeWakeup();
                 eventFd.clear();
-                if (kernel.fetch(drain, entries) == 0) {
+                if (kernel.fetch(sink, entries) == 0) {
                     eventFd.await(CLOSE_WAIT_SLICE_NANOS);
                 }
             } else {
-                kernel.fetchWaiting(drain, entries, CLOSE_WAIT_SLICE_NANOS);
+                kernel.fetchWaiting(sink, entries, CLOSE_WAIT_SLICE_NANOS);
             }
         }
         user.drain(drain, Integer.MAX_VALUE);
         kernel.destroy();
         eventFd.close();
-        java.util.Arrays.fill(requests, null);
+        slots.clear();
         arena.close();
     }
 }
