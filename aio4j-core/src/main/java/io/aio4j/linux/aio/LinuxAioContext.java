@@ -8,6 +8,7 @@ import io.aio4j.LinkFlags;
 import io.aio4j.Op;
 import io.aio4j.RwFlags;
 import io.aio4j.SetupFlag;
+import io.aio4j.linux.abi.LibC;
 import io.aio4j.linux.file.LinuxFile;
 import io.aio4j.spi.CompletionSink;
 import io.aio4j.spi.EngineContext;
@@ -256,6 +257,9 @@ final class LinuxAioContext implements EngineContext {
                 complete(slot, res);
                 return;
             }
+            // start the read now (async readahead), so the device sees the whole queue depth
+            // rather than one request per worker; the worker then waits for the pages
+            LibC.posixFadvise(r.file().fd(), r.offset(), r.length(), LibC.POSIX_FADV_WILLNEED);
         } else if (callerNowait && op.transfersData()) {
             complete(slot, SyncOps.run(r, iov, 0)); // the caller's own RWF_NOWAIT: its answer, -EAGAIN included
             return;
