@@ -190,6 +190,23 @@ class LinuxAioEngineTest {
         }
     }
 
+    @Test
+    void aFailedLinkCancelsTheRestOfItsChainButAHardlinkGoesOn() throws Exception {
+        Path p = patternFile(dir, "chain", 8192);
+        try (IoContext ctx = open(8); Arena arena = Arena.ofShared()) {
+            IoFile f = ctx.openFile(p, FileOption.READ);
+            IoRequest shortRead = new IoRequest().prepRead(f, arena.allocate(4096), 6144).userData(1)
+                    .linkFlags(io.aio4j.LinkFlags.LINK); // 2048 of 4096 bytes: a failure for LINK
+            IoRequest cancelled = new IoRequest().prepRead(f, arena.allocate(4096), 0).userData(2);
+            IoRequest hard = new IoRequest().prepRead(f, arena.allocate(4096), 6144).userData(3)
+                    .linkFlags(io.aio4j.LinkFlags.HARDLINK);
+            IoRequest after = new IoRequest().prepRead(f, arena.allocate(4096), 0).userData(4);
+            assertThat(ctx.submit(shortRead, cancelled, hard, after)).isEqualTo(4);
+            assertThat(results(await(ctx, 4))).containsEntry(1L, 2048L).containsEntry(2L, (long) -Errno.ECANCELED)
+                    .containsEntry(3L, 2048L).containsEntry(4L, 4096L);
+        }
+    }
+
     static Map<Long, Long> results(IoEvent[] events) {
         Map<Long, Long> m = new HashMap<>();
         for (IoEvent e : events) {

@@ -43,6 +43,7 @@ public final class LinuxAioReadBench {
         int bs = args.length > 4 ? Integer.parseInt(args[4]) : 4096;
         int workers = args.length > 5 ? Integer.parseInt(args[5]) : 0;
         var mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long[] slat = new long[8 << 20];
         int samples = 0;
         try (IoContext ctx = IoContext.open(depth,
@@ -66,6 +67,7 @@ public final class LinuxAioReadBench {
             long doneAtWarm = -1;
             long allocAtWarm = 0;
             long ownAllocAtWarm = 0;
+            long cpuAtWarm = 0;
             long t0 = System.nanoTime();
             ctx.submit(reqs);
             long now = System.nanoTime();
@@ -90,18 +92,20 @@ public final class LinuxAioReadBench {
                     doneAtWarm = done;
                     allocAtWarm = mx.getTotalThreadAllocatedBytes();
                     ownAllocAtWarm = mx.getCurrentThreadAllocatedBytes();
+                    cpuAtWarm = os.getProcessCpuTime();
                     start = now;
                 }
             }
             long alloc = mx.getTotalThreadAllocatedBytes() - allocAtWarm;
             long ownAlloc = mx.getCurrentThreadAllocatedBytes() - ownAllocAtWarm;
+            long cpu = os.getProcessCpuTime() - cpuAtWarm;
             long steady = done - doneAtWarm;
             double secs = (now - start) / 1e9;
             Arrays.sort(slat, 0, samples);
             System.out.printf("engine=linux_aio direct=%d bs=%d depth=%d iops=%.0f slat_p50_us=%.1f slat_p99_us=%.1f"
-                    + " alloc_bytes_per_io=%.2f (this thread %.2f) ios=%d%n",
+                    + " cpu_us_per_io=%.2f alloc_bytes_per_io=%.2f (this thread %.2f) ios=%d%n",
                     direct ? 1 : 0, bs, depth, steady / secs, slat[samples / 2] / 1e3, slat[(int) (samples * 0.99)] / 1e3,
-                    (double) alloc / steady, (double) ownAlloc / steady, steady);
+                    cpu / 1e3 / steady, (double) alloc / steady, (double) ownAlloc / steady, steady);
         }
     }
 }
