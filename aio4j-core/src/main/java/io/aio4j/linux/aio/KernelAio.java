@@ -92,7 +92,10 @@ final class KernelAio {
         return reader != null;
     }
 
-    /** Requests held by the kernel: accepted and not yet reaped. */
+    /**
+     * Requests held by the kernel: accepted and not yet reaped. While an io_submit runs, the ones
+     * it is submitting count too (the count may be high for a moment, never low).
+     */
     long inFlight() {
         return (long) SUBMITTED.getVolatile(this) - (long) REAPED.getVolatile(this);
     }
@@ -103,10 +106,14 @@ final class KernelAio {
      * @return how many the kernel accepted, or -errno for the iocb at {@code first} (-EAGAIN: no room)
      */
     int submit(MemorySegment pointers, int first, int nr) {
+        // counted before the call: the kernel may post an event (and signal the eventfd) before
+        // io_submit returns, and a reaper that saw nothing in flight would not look for it.
+        // Submitter only: plain reads of our own counter, published for the reaper and close.
+        SUBMITTED.setVolatile(this, submitted + nr);
         int r = AioSyscalls.ioSubmit(ctx, nr, pointers.address() + first * 8L);
-        if (r > 0) {
-            // submitter only: a plain read of our own counter, published for the reaper and close
-            SUBMITTED.setVolatile(this, submitted + r);
+        int accepted = Math.max(r, 0);
+        if (accepted < nr) {
+            SUBMITTED.setVolatile(this, submitted - (nr - accepted));
         }
         return r == 0 ? -Errnos.EAGAIN : r;
     }
