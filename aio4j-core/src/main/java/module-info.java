@@ -14,5 +14,6 @@ module io.aio4j.core {
     uses io.aio4j.spi.EngineProvider;
 
     provides io.aio4j.spi.EngineProvider with
-            io.aio4j.internal.pool.PortableProvider;
+            io.aio4j.internal.pool.PortableProvider,
+            io.aio4j.linux.aio.LinuxAioProvider;
 }

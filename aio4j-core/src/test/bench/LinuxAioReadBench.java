@@ -1,5 +1,3 @@
-package io.aio4j.linux.aio;
-
 import io.aio4j.ContextOptions;
 import io.aio4j.Engine;
 import io.aio4j.FileOption;
@@ -20,12 +18,15 @@ import java.util.concurrent.TimeUnit;
  * A fio-like random-read loop on the Linux AIO engine, one thread, for side-by-side runs with
  * {@code fio --ioengine=libaio}: 4 KiB (or --bs) random reads at a fixed depth, resubmitting as
  * completions arrive, one submit call per request as fio does by default. Prints IOPS,
- * submission latency per request (the submit call's duration; fio's slat) at p50/p99, and the heap bytes allocated per request by all threads in steady
- * state. Not a test; run it from {@code aio4j-core} after {@code ./mvnw -o test-compile}:
+ * submission latency per request (the submit call's duration; fio's slat) at p50/p99, process
+ * CPU time per request, and the heap bytes allocated per request in steady state by all threads
+ * (the JVM's own included) and by this one. Not a test, and not compiled by the build (it needs java.management, which the
+ * module does not read): run it with the source launcher, from {@code aio4j-core} after
+ * {@code ./mvnw -o compile}:
  *
  * <pre>
- * java --enable-native-access=ALL-UNNAMED -cp target/classes:target/test-classes \
- *     io.aio4j.linux.aio.LinuxAioReadBench FILE DIRECT(0|1) DEPTH SECONDS [BS [WORKERS]]
+ * java --enable-native-access=ALL-UNNAMED -cp target/classes \
+ *     src/test/bench/LinuxAioReadBench.java FILE DIRECT(0|1) DEPTH SECONDS [BS [WORKERS]]
  * </pre>
  *
  * With DIRECT=0 the file is dropped from the page cache first (fio's --invalidate=1), so the
