@@ -295,6 +295,7 @@ public final class IoContext implements AutoCloseable {
                         break;
                     }
                     backlog.push(r.tag, -errno, 0);
+                    filler.settle(r, -errno); // it never reaches an engine: drop its file reference now
                     accepted++;
                     runStart = i + 1;
                 }
