@@ -12,12 +12,12 @@ import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 
 /**
- * ppoll(2), with {@code struct pollfd} and {@code struct timespec}, to wait on one descriptor
- * with a nanosecond timeout:
+ * ppoll(2), with {@code struct pollfd}, to wait on one descriptor with a nanosecond timeout. The
+ * timeout is a {@code struct timespec}, which on the 64-bit targets is laid out as
+ * {@link KernelTimespec}:
  * <pre>
  * int ppoll(struct pollfd *fds, nfds_t nfds, const struct timespec *tmo_p, const sigset_t *sigmask);
  * struct pollfd { int fd; short events; short revents; };          // 8 bytes
- * struct timespec { time_t tv_sec; long tv_nsec; };                 // 16 bytes on 64-bit
  * </pre>
  */
 public final class Ppoll {
@@ -25,16 +25,11 @@ public final class Ppoll {
             ValueLayout.JAVA_INT.withName("fd"),
             ValueLayout.JAVA_SHORT.withName("events"),
             ValueLayout.JAVA_SHORT.withName("revents"));
-    public static final StructLayout TIMESPEC = MemoryLayout.structLayout(
-            ValueLayout.JAVA_LONG.withName("tv_sec"),
-            ValueLayout.JAVA_LONG.withName("tv_nsec"));
     public static final short POLLIN = 0x1;
 
     private static final long FD = POLLFD.byteOffset(MemoryLayout.PathElement.groupElement("fd"));
     private static final long EVENTS = POLLFD.byteOffset(MemoryLayout.PathElement.groupElement("events"));
     private static final long REVENTS = POLLFD.byteOffset(MemoryLayout.PathElement.groupElement("revents"));
-    private static final long TV_SEC = TIMESPEC.byteOffset(MemoryLayout.PathElement.groupElement("tv_sec"));
-    private static final long TV_NSEC = TIMESPEC.byteOffset(MemoryLayout.PathElement.groupElement("tv_nsec"));
     private static final MethodHandle PPOLL = Native.errnoCall("ppoll",
             FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS, ADDRESS));
 
@@ -52,15 +47,9 @@ public final class Ppoll {
         return pollfd.get(ValueLayout.JAVA_SHORT, REVENTS);
     }
 
-    /** Sets a timespec to {@code nanos} (>= 0). */
-    public static void timespec(MemorySegment ts, long nanos) {
-        ts.set(ValueLayout.JAVA_LONG, TV_SEC, nanos / 1_000_000_000L);
-        ts.set(ValueLayout.JAVA_LONG, TV_NSEC, nanos % 1_000_000_000L);
-    }
-
     /**
      * ppoll(fds, nfds, timeout, NULL): the number of ready descriptors (0 on timeout) or -errno.
-     * EINTR is returned, not retried. {@code timeout} NULL waits forever.
+     * EINTR is returned, not retried. {@code timeout} ({@link KernelTimespec#LAYOUT}) NULL waits forever.
      */
     public static int ppoll(MemorySegment fds, long nfds, MemorySegment timeout) {
         MemorySegment st = Native.state();

@@ -1,6 +1,7 @@
 package io.aio4j.linux.aio;
 
 import io.aio4j.IoErrors;
+import io.aio4j.linux.abi.KernelTimespec;
 import io.aio4j.linux.abi.LibC;
 import io.aio4j.linux.abi.Ppoll;
 import java.io.IOException;
@@ -44,7 +45,7 @@ final class CompletionEventFd {
         one.set(ValueLayout.JAVA_LONG, 0, 1L);
         reaperCount = arena.allocate(ValueLayout.JAVA_LONG);
         pollfd = arena.allocate(Ppoll.POLLFD);
-        timeout = arena.allocate(Ppoll.TIMESPEC);
+        timeout = arena.allocate(KernelTimespec.LAYOUT);
     }
 
     int fd() {
@@ -104,7 +105,7 @@ final class CompletionEventFd {
             Ppoll.pollfd(pollfd, fd, Ppoll.POLLIN);
             MemorySegment ts = MemorySegment.NULL;
             if (timeoutNanos >= 0) {
-                Ppoll.timespec(timeout, timeoutNanos);
+                KernelTimespec.setNanos(timeout, timeoutNanos);
                 ts = timeout;
             }
             Ppoll.ppoll(pollfd, 1, ts);

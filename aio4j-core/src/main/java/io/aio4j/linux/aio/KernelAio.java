@@ -5,7 +5,7 @@ import io.aio4j.linux.abi.AioIoEvent;
 import io.aio4j.linux.abi.AioRing;
 import io.aio4j.linux.abi.AioSyscalls;
 import io.aio4j.linux.abi.Errnos;
-import io.aio4j.linux.abi.Ppoll;
+import io.aio4j.linux.abi.KernelTimespec;
 import io.aio4j.spi.CompletionSink;
 import java.io.IOException;
 import java.lang.foreign.Arena;
@@ -74,7 +74,7 @@ final class KernelAio {
         }
         eventCapacity = Math.max(nr, 1);
         events = arena.allocate(AioIoEvent.SIZE * eventCapacity, 8);
-        noWait = arena.allocate(Ppoll.TIMESPEC);
+        noWait = arena.allocate(KernelTimespec.LAYOUT);
     }
 
     /** The aio_context_t. */
@@ -129,7 +129,7 @@ final class KernelAio {
             if (reader != null) {
                 reader = null; // the ring's indexes went out of range: stop trusting it
             }
-            Ppoll.timespec(noWait, 0);
+            KernelTimespec.setNanos(noWait, 0);
             n = Math.max(0, AioSyscalls.ioGetevents(ctx, 0, want, events, noWait));
         }
         return deliver(sink, n);
@@ -140,7 +140,7 @@ final class KernelAio {
      * it got; for close when the ring is not used (with the ring, close waits on the eventfd).
      */
     int fetchWaiting(CompletionSink sink, int max, long timeoutNanos) {
-        Ppoll.timespec(noWait, timeoutNanos);
+        KernelTimespec.setNanos(noWait, timeoutNanos);
         return deliver(sink, Math.max(0, AioSyscalls.ioGetevents(ctx, 1, Math.min(max, eventCapacity), events, noWait)));
     }
 

@@ -57,6 +57,6 @@ class AioAbiLayoutTest {
     @Test
     void pollfdAndTimespec() {
         assertThat(Ppoll.POLLFD.byteSize()).isEqualTo(8);
-        assertThat(Ppoll.TIMESPEC.byteSize()).isEqualTo(16);
+        assertThat(KernelTimespec.LAYOUT.byteSize()).isEqualTo(16);
     }
 }
