@@ -43,6 +43,8 @@ public final class OptionTable {
         job("runtime", Kind.TIME, "stop after this long (seconds unless suffixed)");
         job("time_based", Kind.FLAG, "run for the whole runtime, repeating the workload");
         job("ramp_time", Kind.TIME, "run this long before recording statistics");
+        job("aio4j_warmup", Kind.TIME, "aio4j only: JVM warm-up (JIT) added to ramp_time for time-based jobs, not"
+                + " recorded (default 2s; 0 to measure from a cold JVM)");
         job("invalidate", Kind.FLAG, "drop the file's page cache before the job (default 1)");
         job("fsync", Kind.INT, "fsync after every N writes");
         choice("verify", "verify written data", "0", "null", "none", "crc32c", "crc32c-intel");

@@ -77,6 +77,7 @@ public final class FioJson {
         j.begin("aio4j");
         j.field("engine", r.engine());
         j.field("cpu_scope", "process");
+        j.field("ramp_ms_including_jvm_warmup", r.spec().rampNanos() / 1_000_000);
         j.field("verify_failures", r.verifyFailures());
         if (r.errorMessage() != null) {
             j.field("error_message", r.errorMessage());
