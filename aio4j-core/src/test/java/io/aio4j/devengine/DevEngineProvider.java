@@ -111,6 +111,30 @@ public final class DevEngineProvider implements EngineProvider {
                     case PWRITE, WRITE_FIXED -> ch.write(r.buffer().asSlice(0, r.length()).asByteBuffer(), r.offset());
                     case FSYNC -> { ch.force(true); yield 0; }
                     case FDSYNC -> { ch.force(false); yield 0; }
+                    case PREADV -> {
+                        long n = 0;
+                        for (int i = 0; i < r.segmentCount(); i++) {
+                            int k = ch.read(r.segment(i).asByteBuffer(), r.offset() + n);
+                            n += Math.max(0, k);
+                            if (k < r.segment(i).byteSize()) {
+                                break;
+                            }
+                        }
+                        yield n;
+                    }
+                    case PWRITEV -> {
+                        long n = 0;
+                        for (int i = 0; i < r.segmentCount(); i++) {
+                            n += ch.write(r.segment(i).asByteBuffer(), r.offset() + n);
+                        }
+                        yield n;
+                    }
+                    case FALLOCATE -> {
+                        if (r.offset() + r.length() > ch.size()) {
+                            ch.write(java.nio.ByteBuffer.allocate(1), r.offset() + r.length() - 1);
+                        }
+                        yield 0;
+                    }
                     default -> -95;
                 };
             } catch (IOException e) {
