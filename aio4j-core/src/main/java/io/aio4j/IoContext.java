@@ -59,6 +59,8 @@ public final class IoContext implements AutoCloseable {
     private final HeapBounce bounce;
     private volatile boolean closed;
     private MemorySegment[] registered;
+    /** The array behind {@link #submit(IoRequest)}; used under the submit lock only. */
+    private final IoRequest[] one = new IoRequest[1];
     private IoRing ring;
 
     private IoContext(int capacity, ContextOptions options, Engines.Opened opened) {
@@ -70,7 +72,7 @@ public final class IoContext implements AutoCloseable {
         this.backlog = new CompletionBacklog(capacity);
         this.bounce = new HeapBounce(capacity);
         this.filler = new EventFiller(slots, bounce);
-        this.id = ContextTable.register(this);
+        this.id = ContextTable.reserve();
     }
 
     /** A context of {@code entries} with the default options (AUTO engine). */
@@ -88,7 +90,9 @@ public final class IoContext implements AutoCloseable {
     public static IoContext open(int entries, ContextOptions options) throws IOException {
         Objects.requireNonNull(options, "options");
         options.validate(entries);
-        return new IoContext(entries, options, Engines.open(entries, options));
+        IoContext ctx = new IoContext(entries, options, Engines.open(entries, options));
+        ContextTable.publish(ctx.id, ctx);
+        return ctx;
     }
 
     /** Whether {@code engine} can be used here, and if not why (AUTO: which one it would pick). */
@@ -169,9 +173,17 @@ public final class IoContext implements AutoCloseable {
         files.remove(f);
     }
 
-    /** Submits one request; returns 1 if accepted, 0 if the context is full. */
+    /** Submits one request; returns 1 if accepted, 0 if the context is full. Allocates nothing. */
     public int submit(IoRequest request) {
-        return submit(new IoRequest[] {Objects.requireNonNull(request, "request")}, 0, 1);
+        Objects.requireNonNull(request, "request");
+        submitLock.lock();
+        try {
+            one[0] = request;
+            return submit(one, 0, 1); // reentrant: the lock is already ours
+        } finally {
+            one[0] = null;
+            submitLock.unlock();
+        }
     }
 
     /** Submits all of {@code requests}; see {@link #submit(IoRequest[], int, int)}. */
@@ -204,11 +216,15 @@ public final class IoContext implements AutoCloseable {
             int accepted = 0;
             int runStart = 0;
             boolean stopped = false;
+            boolean chainFailed = false;
             for (int i = 0; i < n && !stopped; i++) {
                 IoRequest r = requests[offset + i];
                 int slot = slots.peekFree(i);
                 r.tag = Tags.of(slot, slots.bind(slot, r));
-                int errno = prepare(r);
+                boolean linked = (r.linkFlags() & (LinkFlags.LINK | LinkFlags.HARDLINK)) != 0;
+                // a request that fails validation fails the rest of its chain, as io_uring does
+                int errno = chainFailed ? Errno.ECANCELED : prepare(r);
+                chainFailed = errno != 0 && linked;
                 if (errno != 0) {
                     int run = i - runStart;
                     int k = run == 0 ? 0 : engine.submit(requests, offset + runStart, run);
@@ -251,13 +267,12 @@ public final class IoContext implements AutoCloseable {
                 problem = "requests[" + (offset + i) + "] uses a file of context " + r.file().context().id() + ", not " + id;
             }
             if (problem != null) {
+                RuntimeException e = r == null ? new NullPointerException(problem)
+                        : r.owner != null ? new IllegalStateException(problem) : new IllegalArgumentException(problem);
                 for (int j = 0; j < i; j++) {
                     requests[offset + j].owner = null;
                 }
-                if (r == null) {
-                    throw new NullPointerException(problem);
-                }
-                throw r.owner != null ? new IllegalStateException(problem) : new IllegalArgumentException(problem);
+                throw e;
             }
             r.owner = this;
         }
@@ -418,8 +433,9 @@ public final class IoContext implements AutoCloseable {
         } finally {
             reapLock.unlock();
         }
-        if (sawClose) {
-            n += afterClose(events, offset + n, max - n);
+        if (sawClose && n == 0) {
+            // nothing taken yet, so waiting for close to finish cannot lose an event
+            n = afterClose(events, offset, max);
             if (n == 0) {
                 throw new ContextClosedException("context " + id + " is closed and has no events left");
             }

@@ -214,6 +214,9 @@ public final class IoRequest {
         if ((linkFlags & ~LinkFlags.ALL) != 0) {
             throw new IllegalArgumentException("linkFlags=0x" + Integer.toHexString(linkFlags) + " has unknown bits");
         }
+        if ((linkFlags & LinkFlags.LINK) != 0 && (linkFlags & LinkFlags.HARDLINK) != 0) {
+            throw new IllegalArgumentException("linkFlags=0x" + Integer.toHexString(linkFlags) + ": LINK and HARDLINK are exclusive");
+        }
         this.linkFlags = linkFlags;
         return this;
     }

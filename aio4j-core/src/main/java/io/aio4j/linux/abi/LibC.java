@@ -25,6 +25,10 @@ public final class LibC {
             FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG));
     private static final MethodHandle PWRITE = Native.errnoCall("pwrite64",
             FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG));
+    private static final MethodHandle PREAD_ADDR = Native.errnoCall("pread64",
+            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG));
+    private static final MethodHandle PWRITE_ADDR = Native.errnoCall("pwrite64",
+            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG));
     private static final MethodHandle PREADV2 = Native.errnoCall("preadv2",
             FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT, JAVA_LONG, JAVA_INT));
     private static final MethodHandle PWRITEV2 = Native.errnoCall("pwritev2",
@@ -82,6 +86,8 @@ public final class LibC {
                     return -e;
                 }
             }
+        } catch (RuntimeException | Error e) {
+            throw e;
         } catch (Throwable t) {
             throw Native.bug(t);
         }
@@ -93,6 +99,8 @@ public final class LibC {
         try {
             int r = (int) CLOSE.invokeExact(st, fd);
             return r < 0 ? -Native.errno(st) : r;
+        } catch (RuntimeException | Error e) {
+            throw e;
         } catch (Throwable t) {
             throw Native.bug(t);
         }
@@ -112,6 +120,8 @@ public final class LibC {
                     return -e;
                 }
             }
+        } catch (RuntimeException | Error e) {
+            throw e;
         } catch (Throwable t) {
             throw Native.bug(t);
         }
@@ -131,6 +141,41 @@ public final class LibC {
                     return -e;
                 }
             }
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw Native.bug(t);
+        }
+    }
+
+    /**
+     * pread(2) into a raw address, for memory owned by another thread (a confined arena) whose
+     * liveness the caller has checked: bytes read or -errno.
+     */
+    public static long pread(int fd, long addr, long count, long offset) {
+        return rw(PREAD_ADDR, fd, addr, count, offset);
+    }
+
+    /** pwrite(2) from a raw address (see {@link #pread(int, long, long, long)}): bytes or -errno. */
+    public static long pwrite(int fd, long addr, long count, long offset) {
+        return rw(PWRITE_ADDR, fd, addr, count, offset);
+    }
+
+    private static long rw(MethodHandle h, int fd, long addr, long count, long offset) {
+        MemorySegment st = Native.state();
+        try {
+            while (true) {
+                long r = (long) h.invokeExact(st, fd, addr, count, offset);
+                if (r >= 0) {
+                    return r;
+                }
+                int e = Native.errno(st);
+                if (e != Errnos.EINTR) {
+                    return -e;
+                }
+            }
+        } catch (RuntimeException | Error e) {
+            throw e;
         } catch (Throwable t) {
             throw Native.bug(t);
         }
@@ -150,6 +195,8 @@ public final class LibC {
                     return -e;
                 }
             }
+        } catch (RuntimeException | Error e) {
+            throw e;
         } catch (Throwable t) {
             throw Native.bug(t);
         }
@@ -169,6 +216,8 @@ public final class LibC {
                     return -e;
                 }
             }
+        } catch (RuntimeException | Error e) {
+            throw e;
         } catch (Throwable t) {
             throw Native.bug(t);
         }
@@ -197,6 +246,8 @@ public final class LibC {
                     return -e;
                 }
             }
+        } catch (RuntimeException | Error e) {
+            throw e;
         } catch (Throwable t) {
             throw Native.bug(t);
         }
@@ -216,6 +267,8 @@ public final class LibC {
                     return -e;
                 }
             }
+        } catch (RuntimeException | Error e) {
+            throw e;
         } catch (Throwable t) {
             throw Native.bug(t);
         }
@@ -235,6 +288,8 @@ public final class LibC {
                     return -e;
                 }
             }
+        } catch (RuntimeException | Error e) {
+            throw e;
         } catch (Throwable t) {
             throw Native.bug(t);
         }
@@ -245,6 +300,8 @@ public final class LibC {
         try {
             int r = (int) FADVISE.invokeExact(fd, offset, len, advice);
             return -r;
+        } catch (RuntimeException | Error e) {
+            throw e;
         } catch (Throwable t) {
             throw Native.bug(t);
         }
@@ -256,6 +313,8 @@ public final class LibC {
         try {
             int r = (int) STATX.invokeExact(st, dirfd, path, flags, mask, buf);
             return r < 0 ? -Native.errno(st) : r;
+        } catch (RuntimeException | Error e) {
+            throw e;
         } catch (Throwable t) {
             throw Native.bug(t);
         }
@@ -267,6 +326,8 @@ public final class LibC {
         try {
             int r = (int) EVENTFD.invokeExact(st, initval, flags);
             return r < 0 ? -Native.errno(st) : r;
+        } catch (RuntimeException | Error e) {
+            throw e;
         } catch (Throwable t) {
             throw Native.bug(t);
         }
@@ -278,6 +339,8 @@ public final class LibC {
         try {
             long r = (long) READ.invokeExact(st, fd, buf, count);
             return r < 0 ? -Native.errno(st) : r;
+        } catch (RuntimeException | Error e) {
+            throw e;
         } catch (Throwable t) {
             throw Native.bug(t);
         }
@@ -297,6 +360,8 @@ public final class LibC {
                     return -e;
                 }
             }
+        } catch (RuntimeException | Error e) {
+            throw e;
         } catch (Throwable t) {
             throw Native.bug(t);
         }
@@ -308,6 +373,8 @@ public final class LibC {
         try {
             long r = (long) MMAP.invokeExact(st, addr, length, prot, flags, fd, offset);
             return r == -1L ? -Native.errno(st) : r;
+        } catch (RuntimeException | Error e) {
+            throw e;
         } catch (Throwable t) {
             throw Native.bug(t);
         }
@@ -319,6 +386,8 @@ public final class LibC {
         try {
             int r = (int) MUNMAP.invokeExact(st, addr, length);
             return r < 0 ? -Native.errno(st) : r;
+        } catch (RuntimeException | Error e) {
+            throw e;
         } catch (Throwable t) {
             throw Native.bug(t);
         }
@@ -333,6 +402,8 @@ public final class LibC {
         try {
             long r = (long) SYSCALL.invokeExact(st, nr, a1, a2, a3, a4, a5, a6);
             return r == -1L ? -Native.errno(st) : r;
+        } catch (RuntimeException | Error e) {
+            throw e;
         } catch (Throwable t) {
             throw Native.bug(t);
         }
