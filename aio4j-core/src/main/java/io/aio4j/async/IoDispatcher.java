@@ -8,6 +8,7 @@ import io.aio4j.IoEvent;
 import io.aio4j.IoFile;
 import io.aio4j.IoRequest;
 import io.aio4j.jfr.IoOperationEvent;
+import io.aio4j.jfr.OperationEvents;
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -131,7 +132,7 @@ public final class IoDispatcher implements AutoCloseable {
      */
     public void submit(Operation op) {
         Objects.requireNonNull(op, "op");
-        if (IoOperationEvent.enabled()) {
+        if (OperationEvents.enabled()) {
             IoOperationEvent e = new IoOperationEvent();
             e.begin();
             op.event = e;

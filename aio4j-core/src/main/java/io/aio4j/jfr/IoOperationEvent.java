@@ -13,9 +13,10 @@ import jdk.jfr.StackTrace;
  * A JDK Flight Recorder event for one aio4j operation, from submission by a front end to its
  * completion: engine, op, bytes transferred, result and (JFR's own) duration.
  *
- * <p>Off unless a recording enables {@code io.aio4j.Operation}. Front ends ask {@link #enabled()}
- * (a static check on a shared instance, no allocation) and only then create an event, call
- * {@link #begin()} at submission and {@link #finish} at completion.
+ * <p>Off unless a recording enables {@code io.aio4j.Operation}. Front ends ask
+ * {@link OperationEvents#enabled()} (no allocation, and no JFR start-up while no recording ever
+ * ran) and only then create an event, call {@link #begin()} at submission and {@link #finish} at
+ * completion.
  */
 @Name("io.aio4j.Operation")
 @Label("aio4j Operation")
