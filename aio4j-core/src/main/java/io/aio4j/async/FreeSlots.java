@@ -5,10 +5,10 @@ import java.lang.invoke.VarHandle;
 
 /**
  * The free request slots of a dispatcher: a single-producer single-consumer ring of slot
- * numbers. The producer is the completion thread (or a thread helping it, one at a time under
- * the context's reap lock), which frees a slot once its event is reaped; the consumer is the
- * drainer, which {@link #peek}s a slot and {@link #take}s it only once its request is accepted.
- * It holds at most {@code capacity} numbers, so it cannot overflow.
+ * numbers. The producer is the completion thread (nested reaping in helpUntil runs on it too),
+ * which stages the slots of a batch of reaped events and publishes them at once; the consumer is
+ * the drainer, which {@link #peek}s a slot and {@link #take}s it only once its request is
+ * prepared. It holds at most {@code capacity} numbers, so it cannot overflow.
  */
 final class FreeSlots {
     private static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
@@ -18,6 +18,8 @@ final class FreeSlots {
     private final int[] ring;
     private final int mask;
     private final long[] counters = new long[16];
+    /** Producer-owned: the tail including staged, unpublished slots. */
+    private long staged;
 
     FreeSlots(int capacity) {
         int size = Integer.highestOneBit(Math.max(1, capacity - 1)) << 1;
@@ -27,15 +29,19 @@ final class FreeSlots {
             ring[i] = i;
         }
         counters[TAIL] = capacity;
+        staged = capacity;
     }
 
-    /** Frees {@code slot}; producer only. */
-    void push(int slot) {
-        long tail = counters[TAIL];
-        ring[(int) tail & mask] = slot;
+    /** Frees {@code slot}, unseen by the consumer until {@link #publish()}; producer only. */
+    void stage(int slot) {
+        ring[(int) staged++ & mask] = slot;
+    }
+
+    /** Makes every staged slot visible to the consumer; producer only. */
+    void publish() {
         // volatile (not just release): pairs with the drainer's volatile read in isEmpty() after it
-        // drops its role, so either it sees this slot or this thread sees the role free (Dekker)
-        LONGS.setVolatile(counters, TAIL, tail + 1);
+        // drops its role, so either it sees these slots or this thread sees the role free (Dekker)
+        LONGS.setVolatile(counters, TAIL, staged);
     }
 
     /** Whether no slot is free; consumer only. */
@@ -51,7 +57,7 @@ final class FreeSlots {
     /** The next free slot without taking it, or -1; consumer only. */
     int peek() {
         long head = counters[HEAD];
-        // acquire: pairs with push()'s store of the tail, so ring[head] is the pushed number
+        // acquire: pairs with publish()'s store of the tail, so ring[head] is the pushed number
         if ((long) LONGS.getAcquire(counters, TAIL) == head) {
             return -1;
         }

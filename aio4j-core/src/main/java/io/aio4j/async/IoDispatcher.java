@@ -66,6 +66,7 @@ public final class IoDispatcher implements AutoCloseable {
     private final IoRequest[] batch = new IoRequest[BATCH];
     private final Operation[] batchOps = new Operation[BATCH];
     private final IoEvent[] events = IoEvent.array(BATCH);
+    private final Operation[] eventOps = new Operation[BATCH];
     private final Thread completions;
     /** Drainer-owned: operations prepared and refused by a full context, oldest first. */
     private Operation retryHead;
@@ -157,10 +158,11 @@ public final class IoDispatcher implements AutoCloseable {
             throw new IllegalStateException("helpUntil is for the completion thread " + completions.getName());
         }
         IoEvent[] nested = IoEvent.array(BATCH);
+        Operation[] nestedOps = new Operation[BATCH];
         try {
             while (!done.getAsBoolean()) {
                 int n = context.getEvents(1, nested, 0, nested.length, HELP_WAIT_NANOS);
-                dispatch(nested, n);
+                dispatch(nested, nestedOps, n);
                 drain();
             }
         } catch (ContextClosedException e) {
@@ -180,28 +182,39 @@ public final class IoDispatcher implements AutoCloseable {
             } catch (InterruptedException e) {
                 continue; // nobody should interrupt this thread; close() ends it through the context
             }
-            dispatch(events, n);
+            dispatch(events, eventOps, n);
             drain();
         }
         drain(); // closed: aborts whatever is still queued
     }
 
-    private void dispatch(IoEvent[] evs, int n) {
+    /**
+     * Frees the slots of {@code n} events with one volatile publication, then runs their
+     * callbacks. {@code ops} is the caller's scratch (dispatch nests under {@link #helpUntil}).
+     */
+    private void dispatch(IoEvent[] evs, Operation[] ops, int n) {
         dispatching = true;
         try {
             for (int i = 0; i < n; i++) {
-                IoEvent e = evs[i];
-                int slot = (int) e.userData();
-                long result = e.result();
+                int slot = (int) evs[i].userData();
                 Operation op = inFlight[slot];
                 inFlight[slot] = null;
-                IoOperationEvent jfr = op.event;
-                String opName = jfr == null ? null : requests[slot].op().name();
+                if (op.event != null) {
+                    op.event.op = requests[slot].op().name(); // before the slot can be reused
+                }
                 op.slot = -1;
-                free.push(slot);
+                ops[i] = op;
+                free.stage(slot);
+            }
+            free.publish();
+            for (int i = 0; i < n; i++) {
+                Operation op = ops[i];
+                ops[i] = null;
+                long result = evs[i].result();
+                IoOperationEvent jfr = op.event;
                 if (jfr != null) {
                     op.event = null;
-                    jfr.finish(engineName, opName, result);
+                    jfr.finish(engineName, result);
                 }
                 try {
                     op.complete(result);

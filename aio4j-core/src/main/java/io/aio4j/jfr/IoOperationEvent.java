@@ -50,15 +50,15 @@ public final class IoOperationEvent extends Event {
     /**
      * Ends the event and commits it if the recording wants it (threshold, enabled).
      *
+     * {@link #op} is set by then.
+     *
      * @param engine the engine's name (a constant string)
-     * @param op the op's name (a constant string)
      * @param result bytes transferred, 0, or -errno
      */
-    public void finish(String engine, String op, long result) {
+    public void finish(String engine, long result) {
         end();
         if (shouldCommit()) {
             this.engine = engine;
-            this.op = op;
             this.result = result;
             this.bytes = Math.max(0, result);
             commit();
