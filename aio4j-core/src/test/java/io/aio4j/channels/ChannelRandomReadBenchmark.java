@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.LongAdder;
  * 4 KiB random reads from a page-cached 256 MiB file, {@code depth} requests in flight, through
  * the JDK's AsynchronousFileChannel and through aio4j's, alternating in one JVM. Each in-flight
  * slot is a CompletionHandler chain (the handler issues the next read), on each channel's default
- * handler threads. Prints IOPS per run and the ratio of medians. Run by hand, not a unit test:
+ * handler threads. Prints IOPS and process CPU time per read for each run, and the ratio of
+ * medians. Run by hand, not a unit test:
  *
  * <pre>
  * ./mvnw -q -B -o -pl aio4j-core test-compile
@@ -85,15 +86,19 @@ public final class ChannelRandomReadBenchmark {
         LongAdder errors = new LongAdder();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         CountDownLatch done = new CountDownLatch(depth);
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = os.getProcessCpuTime();
         long start = System.nanoTime();
         for (int i = 0; i < depth; i++) {
             new Chain(ch, ops, errors, deadline, done, i).next();
         }
         done.await();
         double secs = (System.nanoTime() - start) / 1e9;
+        double cpuPerOp = (os.getProcessCpuTime() - cpu0) / 1e3 / Math.max(1, ops.sum());
         ch.close();
         double iops = ops.sum() / secs;
-        System.out.printf("%-14s %10.0f IOPS (%d ops, %d errors, %.2f s)%n", name, iops, ops.sum(), errors.sum(), secs);
+        System.out.printf("%-14s %10.0f IOPS %6.2f us CPU/op (%d ops, %d errors, %.2f s)%n", name, iops, cpuPerOp, ops.sum(),
+                errors.sum(), secs);
         return iops;
     }
 
