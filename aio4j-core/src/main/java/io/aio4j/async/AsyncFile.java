@@ -11,7 +11,6 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A file with a CompletableFuture API over an aio4j context (through an {@link IoDispatcher}).
@@ -34,7 +33,7 @@ public final class AsyncFile implements AutoCloseable {
     private final IoDispatcher dispatcher;
     private final boolean ownsDispatcher;
     private final IoFile file;
-    private final AtomicInteger pending = new AtomicInteger();
+    private final PendingOperations pending = new PendingOperations();
     private volatile boolean closed;
 
     private AsyncFile(IoDispatcher dispatcher, boolean ownsDispatcher, IoFile file) {
@@ -171,16 +170,12 @@ public final class AsyncFile implements AutoCloseable {
 
     /** Counts {@code op} in and submits it; for {@link BlockingFile} too. */
     void submit(FileOp op) {
-        pending.incrementAndGet();
+        pending.begin();
         dispatcher.submit(op);
     }
 
     void operationDone() {
-        if (pending.decrementAndGet() == 0 && closed) {
-            synchronized (pending) {
-                pending.notifyAll();
-            }
-        }
+        pending.end();
     }
 
     void ensureOpen() throws ClosedChannelException {
@@ -230,19 +225,7 @@ public final class AsyncFile implements AutoCloseable {
             closed = true;
         }
         if (!dispatcher.isCompletionThread()) {
-            boolean interrupted = false;
-            synchronized (pending) {
-                while (pending.get() != 0) {
-                    try {
-                        pending.wait();
-                    } catch (InterruptedException e) {
-                        interrupted = true;
-                    }
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            pending.awaitNone();
         }
         try {
             file.close();

@@ -1,12 +1,10 @@
 package io.aio4j.async;
 
-import io.aio4j.IoErrors;
 import io.aio4j.IoFile;
 import io.aio4j.IoRequest;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
-import java.nio.channels.AsynchronousCloseException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.LockSupport;
 
@@ -86,8 +84,7 @@ final class FileOp extends Operation {
     @Override
     protected void complete(long res) {
         if (res < 0) {
-            finish(0, owner.isOpen() ? IoErrors.forResult(res, call(), owner.file().fd(), position, length)
-                    : new AsynchronousCloseException());
+            finish(0, failure(owner.isOpen(), res, call(), owner.file().fd(), position, length));
             return;
         }
         if (buffer != null && res > 0) {
@@ -98,8 +95,7 @@ final class FileOp extends Operation {
 
     @Override
     protected void abort(Throwable cause) {
-        finish(0, owner.isOpen() ? (cause instanceof IOException io ? io : new IOException(cause))
-                : new AsynchronousCloseException());
+        finish(0, failure(owner.isOpen(), cause));
     }
 
     private String call() {

@@ -1,6 +1,9 @@
 package io.aio4j.async;
 
+import io.aio4j.IoErrors;
 import io.aio4j.IoRequest;
+import java.io.IOException;
+import java.nio.channels.AsynchronousCloseException;
 import io.aio4j.jfr.IoOperationEvent;
 
 /**
@@ -39,4 +42,21 @@ public abstract class Operation {
 
     /** The operation never reached the engine, because of {@code cause}. */
     protected abstract void abort(Throwable cause);
+
+    /**
+     * The exception a failed result becomes, as the JDK's channels report it: while the owner
+     * (file, channel) is open, the IOException naming the call and errno ({@link IoErrors});
+     * once it is closed, {@link AsynchronousCloseException}, the operation having been cut off.
+     */
+    protected static IOException failure(boolean ownerOpen, long result, String call, int fd, long offset, long length) {
+        return ownerOpen ? IoErrors.forResult(result, call, fd, offset, length) : new AsynchronousCloseException();
+    }
+
+    /** The exception an {@link #abort} cause becomes, with the same rule as {@link #failure(boolean, long, String, int, long, long)}. */
+    protected static IOException failure(boolean ownerOpen, Throwable cause) {
+        if (!ownerOpen) {
+            return new AsynchronousCloseException();
+        }
+        return cause instanceof IOException io ? io : new IOException(cause);
+    }
 }

@@ -2,6 +2,7 @@ package io.aio4j.channels;
 
 import io.aio4j.IoFile;
 import io.aio4j.async.IoDispatcher;
+import io.aio4j.async.PendingOperations;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.AsynchronousFileChannel;
@@ -18,7 +19,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An {@link AsynchronousFileChannel} whose reads, writes and forces go through an aio4j
@@ -46,7 +46,7 @@ public final class Aio4jAsynchronousFileChannel extends AsynchronousFileChannel 
     private final boolean writing;
     private final ExecutorService executor;
     private final ChannelLocks locks;
-    private final AtomicInteger pending = new AtomicInteger();
+    private final PendingOperations pending = new PendingOperations();
     private volatile boolean closed;
 
     private Aio4jAsynchronousFileChannel(IoDispatcher dispatcher, boolean ownsDispatcher, IoFile file,
@@ -192,17 +192,13 @@ public final class Aio4jAsynchronousFileChannel extends AsynchronousFileChannel 
     }
 
     private void start(ChannelIo op) {
-        pending.incrementAndGet();
+        pending.begin();
         dispatcher.submit(op);
     }
 
     /** An operation of this channel finished (before its caller hears of it). */
     void operationDone() {
-        if (pending.decrementAndGet() == 0 && closed) {
-            synchronized (pending) {
-                pending.notifyAll();
-            }
-        }
+        pending.end();
     }
 
     /** Invokes a handler on the executor, or here (the completion thread) without one. */
@@ -335,7 +331,7 @@ public final class Aio4jAsynchronousFileChannel extends AsynchronousFileChannel 
             failure = e;
         }
         if (!dispatcher.isCompletionThread()) {
-            Blocking.awaitZero(pending);
+            pending.awaitNone();
         }
         try {
             file.close();

@@ -2,9 +2,8 @@ package io.aio4j.channels;
 
 import java.io.IOException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
 
-/** The channel's synchronous waits: uninterruptible, as the JDK's force and close are. */
+/** The channel's synchronous wait (force): uninterruptible, as the JDK's force is. */
 final class Blocking {
     private Blocking() {
     }
@@ -33,23 +32,6 @@ final class Blocking {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
-        }
-    }
-
-    /** Waits until {@code count} is 0; whoever brings it to 0 must notifyAll on it. */
-    static void awaitZero(AtomicInteger count) {
-        boolean interrupted = false;
-        synchronized (count) {
-            while (count.get() != 0) {
-                try {
-                    count.wait();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 }

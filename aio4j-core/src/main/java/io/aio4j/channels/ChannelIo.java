@@ -1,9 +1,7 @@
 package io.aio4j.channels;
 
-import io.aio4j.IoErrors;
 import io.aio4j.IoRequest;
 import io.aio4j.async.Operation;
-import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.channels.AsynchronousCloseException;
@@ -60,8 +58,8 @@ final class ChannelIo extends Operation {
     @Override
     protected void complete(long result) {
         if (result < 0) {
-            finish(null, channel.isOpen() ? IoErrors.forResult(result, callName(), channel.file().fd(), position,
-                    segment == null ? -1 : segment.byteSize()) : new AsynchronousCloseException());
+            finish(null, failure(channel.isOpen(), result, callName(), channel.file().fd(), position,
+                    segment == null ? -1 : segment.byteSize()));
             return;
         }
         int n = (int) result;
@@ -73,8 +71,7 @@ final class ChannelIo extends Operation {
 
     @Override
     protected void abort(Throwable cause) {
-        finish(null, channel.isOpen() ? (cause instanceof IOException io ? io : new IOException(cause))
-                : new AsynchronousCloseException());
+        finish(null, failure(channel.isOpen(), cause));
     }
 
     private String callName() {
