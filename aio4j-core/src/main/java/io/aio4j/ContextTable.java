@@ -80,21 +80,26 @@ public final class ContextTable {
         }
     }
 
-    /** The live context with this id, or null. O(1), lock-free. */
+    /**
+     * The live context with this id. O(1), lock-free, from any thread.
+     *
+     * @param id a context's {@link IoContext#id()}
+     * @return the context, or null if no live context has this id
+     */
     public static IoContext lookup(int id) {
         IoContext[] t = table;
         // acquire: pairs with the release in place()
         return id > 0 && id < t.length ? (IoContext) ELEMENTS.getAcquire(t, id) : null;
     }
 
-    /** The number of live contexts. */
+    /** {@return the number of live contexts} */
     public static int size() {
         synchronized (LOCK) {
             return live;
         }
     }
 
-    /** A snapshot of the live contexts. */
+    /** {@return a snapshot of the live contexts} */
     public static List<IoContext> snapshot() {
         IoContext[] t = table;
         List<IoContext> out = new ArrayList<>();

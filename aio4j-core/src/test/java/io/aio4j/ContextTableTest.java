@@ -158,9 +158,8 @@ class ContextTableTest {
         assertThat(r[2]).as("lookups that found a context").isPositive();
     }
 
-    // Core bug: the IoContext constructor runs `this.id = ContextTable.register(this)`, so the
-    // table publishes the context before its id field is written; a concurrent lookup(id).id()
-    // returns 0 (seen 113 and 410 times in 2 x 1000 opens).
+    // Regression: a context was once published in the table before its id field was written, so
+    // a concurrent lookup(id).id() returned 0 (113 and 410 times in two runs of 2 x 1000 opens).
     @Test
     @Timeout(60)
     void aContextFoundByLookupIsFullyConstructed() throws Exception {

@@ -174,8 +174,7 @@ class IoRequestTest {
         assertThat(r.rwFlags()).isEqualTo(0x1f);
     }
 
-    // Core bug: IoRequest.linkFlags' Javadoc promises IllegalArgumentException for LINK with
-    // HARDLINK, but the method only checks for unknown bits (fix the code or the Javadoc).
+    // Regression: linkFlags once accepted LINK|HARDLINK although its Javadoc says it throws.
     @Test
     void linkWithHardlinkIsRefusedAsDocumented() {
         assertThatThrownBy(() -> new IoRequest().linkFlags(LinkFlags.LINK | LinkFlags.HARDLINK))

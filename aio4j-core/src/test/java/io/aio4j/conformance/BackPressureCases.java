@@ -1,6 +1,7 @@
 package io.aio4j.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.aio4j.IoContext;
 import io.aio4j.IoEvent;
@@ -81,6 +82,20 @@ public interface BackPressureCases extends ConformanceFixture {
             }
         }
         assertThat(done).isEqualTo(20 * 32);
+        assertDrained(c);
+    }
+
+    @Test
+    default void submitTakesOnlyTheRangeItIsGiven() throws Exception {
+        IoContext c = ctx();
+        IoRequest[] rs = nops(6);
+        assertThat(c.submit(rs, 2, 3)).isEqualTo(3);
+        assertThat(rs[0].inFlight() || rs[1].inFlight() || rs[5].inFlight()).as("outside the range").isFalse();
+        assertThat(reap(c, 3)).extracting(IoEvent::userData).containsExactlyInAnyOrder(2L, 3L, 4L);
+        assertThat(c.submit(rs, 6, 0)).isZero();
+        assertThatThrownBy(() -> c.submit(rs, 4, 3))
+                .isInstanceOf(IndexOutOfBoundsException.class);
+        assertThat(rs[4].inFlight()).isFalse();
         assertDrained(c);
     }
 }

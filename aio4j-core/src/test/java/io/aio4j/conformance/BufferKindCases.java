@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.aio4j.FileOption;
 import io.aio4j.IoFile;
 import io.aio4j.IoRequest;
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -114,5 +115,55 @@ public interface BufferKindCases extends ConformanceFixture {
         for (int i = 0; i < rs.length; i++) {
             PatternFile.verify(MemorySegment.ofArray(bufs[i]), 10_007L * i);
         }
+    }
+
+    @Test
+    default void confinedArenaBuffersWorkWhateverThreadDoesTheIo() throws Exception {
+        IoFile f = openPattern(64 * 1024);
+        try (Arena confined = Arena.ofConfined()) {
+            MemorySegment[] bufs = new MemorySegment[8];
+            IoRequest[] rs = new IoRequest[8];
+            for (int i = 0; i < rs.length; i++) {
+                bufs[i] = confined.allocate(4096);
+                rs[i] = new IoRequest().prepRead(f, bufs[i], 4096L * i).userData(i);
+            }
+            for (var e : submitAndReap(ctx(), rs)) {
+                assertThat(e.result()).as("request %d", e.userData()).isEqualTo(4096);
+            }
+            for (int i = 0; i < bufs.length; i++) {
+                PatternFile.verify(bufs[i], 4096L * i);
+            }
+        }
+    }
+
+    @Test
+    default void readvWith1024HeapSegments() throws Exception {
+        IoFile f = openPattern(64 * 1024);
+        byte[][] arrays = new byte[IoRequest.IOV_MAX][];
+        MemorySegment[] segs = new MemorySegment[IoRequest.IOV_MAX];
+        for (int i = 0; i < segs.length; i++) {
+            arrays[i] = new byte[1 + i % 13];
+            segs[i] = MemorySegment.ofArray(arrays[i]);
+        }
+        long total = 0;
+        for (MemorySegment s : segs) {
+            total += s.byteSize();
+        }
+        assertThat(result(new IoRequest().prepReadv(f, segs, 3))).isEqualTo(total);
+        long at = 3;
+        for (MemorySegment s : segs) {
+            PatternFile.verify(s, at);
+            at += s.byteSize();
+        }
+    }
+
+    @Test
+    default void heapBuffersWorkWithODirectAtAlignedOffsetsAndLengths() throws Exception {
+        IoFile f = ctx().openFile(pattern("dheap.bin", 1 << 20), FileOption.READ, FileOption.DIRECT);
+        int a = f.alignment();
+        byte[] in = new byte[4 * a];
+        assertThat(result(new IoRequest().prepRead(f, MemorySegment.ofArray(in), 8L * a)))
+                .as("the core bounces heap memory through aligned native memory").isEqualTo(4L * a);
+        PatternFile.verify(MemorySegment.ofArray(in), 8L * a);
     }
 }

@@ -95,6 +95,22 @@ public interface ConformanceFixture {
         return events;
     }
 
+    /**
+     * {@code events} indexed by their user datum, which must be 0..n-1 with each value exactly
+     * once: every request had one event, none had two.
+     */
+    static IoEvent[] byUserData(int n, IoEvent... events) {
+        assertThat(events).as("events").hasSize(n);
+        IoEvent[] by = new IoEvent[n];
+        for (IoEvent e : events) {
+            assertThat(e.userData()).as("user datum of %s", e).isBetween(0L, n - 1L);
+            int i = (int) e.userData();
+            assertThat(by[i]).as("a second event for request %d", i).isNull();
+            by[i] = e;
+        }
+        return by;
+    }
+
     /** Asserts that nothing is in flight on {@code c} and no event is left to reap. */
     default void assertDrained(IoContext c) {
         assertThat(c.inFlight()).as("inFlight").isZero();

@@ -34,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 public abstract class EngineConformanceTest implements OpCases, EofCases, VectoredCases, DirectIoCases,
         BackPressureCases, UserDataCases, ConcurrencyCases, CancelCases, CloseCases, ErrorEventCases,
-        BufferKindCases, MisuseCases, GetEventsCases, RingCases, FlagCases, FileCases {
+        BufferKindCases, MisuseCases, GetEventsCases, RingCases, FlagCases, FileCases, ContextCases,
+        ColdReadCases {
     @TempDir
     Path tempDir;
 

@@ -72,11 +72,9 @@ public interface ErrorEventCases extends ConformanceFixture {
             new IoRequest().prepRead(ro, buffer(4096), 4096).userData(5),
         };
         long[] expected = {4096, -Errno.EBADF, -Errno.EINVAL, 0, -Errno.EBADF, 4096};
-        boolean[] seen = new boolean[rs.length];
-        for (IoEvent e : submitAndReap(ctx(), rs)) {
-            int i = (int) e.userData();
-            assertThat(seen[i]).isFalse();
-            seen[i] = true;
+        IoEvent[] events = ConformanceFixture.byUserData(rs.length, submitAndReap(ctx(), rs));
+        for (int i = 0; i < rs.length; i++) {
+            IoEvent e = events[i];
             assertThat(e.result()).as("request %d: %s", i, IoErrors.resultText(e.result())).isEqualTo(expected[i]);
             assertThat(e.failed()).isEqualTo(expected[i] < 0);
         }

@@ -76,8 +76,8 @@ public interface MisuseCases extends ConformanceFixture {
         assertDrained(other);
     }
 
-    // Core bug: IoContext.claim() clears the owners of the batch's earlier requests before it picks
-    // the exception type from r.owner, so a request twice in one batch gets IllegalArgumentException.
+    // Regression: claim() once cleared the batch's owners before choosing the exception from
+    // r.owner, so a request twice in one batch got IllegalArgumentException.
     @Test
     default void theSameRequestTwiceInOneBatchIsIseAndNothingIsAccepted() throws Exception {
         IoRequest a = new IoRequest().prepNop();

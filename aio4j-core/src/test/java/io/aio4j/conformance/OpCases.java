@@ -120,13 +120,10 @@ public interface OpCases extends ConformanceFixture {
         for (int i = 0; i < nops.length; i++) {
             nops[i] = new IoRequest().prepNop().userData(i);
         }
-        IoEvent[] events = submitAndReap(ctx(), nops);
-        boolean[] seen = new boolean[nops.length];
-        for (IoEvent e : events) {
-            assertThat(e.result()).isZero();
-            assertThat(e.request()).isSameAs(nops[(int) e.userData()]);
-            assertThat(seen[(int) e.userData()]).as("duplicate event %d", e.userData()).isFalse();
-            seen[(int) e.userData()] = true;
+        IoEvent[] events = ConformanceFixture.byUserData(nops.length, submitAndReap(ctx(), nops));
+        for (int i = 0; i < nops.length; i++) {
+            assertThat(events[i].result()).isZero();
+            assertThat(events[i].request()).isSameAs(nops[i]);
         }
         assertDrained(ctx());
     }
@@ -179,5 +176,22 @@ public interface OpCases extends ConformanceFixture {
         assertThat(run(c, new IoRequest().prepReadFixed(f, elsewhere, 0, 0)).result()).isEqualTo(-Errno.EFAULT);
         assertThat(run(c, new IoRequest().prepReadFixed(f, reg, 1, 0)).result()).as("bad index").isEqualTo(-Errno.EFAULT);
         assertThat(run(c, new IoRequest().prepReadFixed(f, reg, 0, 0)).result()).as("still usable").isEqualTo(8192);
+    }
+
+    @Test
+    default void offsetsBeyond4GiBAreNotTruncated() throws Exception {
+        IoFile f = ctx().openFile(dir().resolve("far.bin"), FileOption.READ, FileOption.WRITE, FileOption.CREATE);
+        long far = (5L << 30) + 8; // past 2^32: a 32-bit offset anywhere would land elsewhere
+        MemorySegment out = buffer(4096);
+        PatternFile.fill(out, far);
+        assertThat(result(new IoRequest().prepWrite(f, out, far))).isEqualTo(4096);
+        assertThat(f.size()).isEqualTo(far + 4096);
+        MemorySegment in = buffer(4096);
+        assertThat(result(new IoRequest().prepRead(f, in, far))).isEqualTo(4096);
+        PatternFile.verify(in, far);
+        MemorySegment low = buffer(4096);
+        assertThat(result(new IoRequest().prepRead(f, low, far & 0xffff_ffffL))).as("the same offset mod 2^32")
+                .isEqualTo(4096);
+        assertThat(low.toArray(ValueLayout.JAVA_BYTE)).as("a hole there").containsOnly(0);
     }
 }

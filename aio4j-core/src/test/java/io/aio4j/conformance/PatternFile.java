@@ -2,7 +2,12 @@ package io.aio4j.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aio4j.IoErrors;
+import io.aio4j.linux.abi.LibC;
+import io.aio4j.linux.abi.Native;
+import io.aio4j.linux.abi.OpenFlags;
 import java.io.IOException;
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
@@ -103,6 +108,35 @@ public final class PatternFile {
             }
         }
         return -1;
+    }
+
+    /**
+     * Drops {@code path} from the page cache (fsync, then posix_fadvise DONTNEED), so the next
+     * buffered reads go to the device. Returns false where that cannot be done (not Linux).
+     */
+    public static boolean evict(Path path) throws IOException {
+        if (!Native.IS_LINUX) {
+            return false;
+        }
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+            ch.force(true);
+        }
+        int fd;
+        try (Arena a = Arena.ofConfined()) {
+            fd = LibC.open(a.allocateFrom(path.toString()), OpenFlags.O_RDONLY | OpenFlags.O_CLOEXEC, 0);
+        }
+        if (fd < 0) {
+            throw IoErrors.forPath(fd, "open", path.toString());
+        }
+        try {
+            int r = LibC.posixFadvise(fd, 0, 0, LibC.POSIX_FADV_DONTNEED);
+            if (r != 0) {
+                throw IoErrors.forResult(r, "posix_fadvise", fd, 0, 0);
+            }
+        } finally {
+            LibC.close(fd);
+        }
+        return true;
     }
 
     private static String describe(MemorySegment segment, long fileOffset, long bad) {
