@@ -7,6 +7,13 @@
 module io.aio4j.core {
     exports io.aio4j;
     exports io.aio4j.spi;
+    exports io.aio4j.channels;
+    exports io.aio4j.async;
+    exports io.aio4j.buffers;
+    // the JFR event class is instrumented and read by jdk.jfr
+    exports io.aio4j.jfr to jdk.jfr;
+
+    requires jdk.jfr;
 
     // com.sun.nio.file.ExtendedOpenOption.DIRECT, for O_DIRECT through FileChannel on other OSes
     requires jdk.unsupported;
