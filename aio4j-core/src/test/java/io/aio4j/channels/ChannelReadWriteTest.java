@@ -178,4 +178,29 @@ class ChannelReadWriteTest {
             assertThat(bad).hasValue(0);
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void aHandlerMayWaitOnAFutureOfTheSameChannel(ChannelKind kind) throws Exception {
+        Path p = Patterns.write(dir, "f", 8192);
+        try (AsynchronousFileChannel ch = kind.open(p, READ)) {
+            CompletableFuture<Integer> inner = new CompletableFuture<>();
+            ch.read(ByteBuffer.allocate(100), 0, null, new CompletionHandler<Integer, Object>() {
+                @Override
+                public void completed(Integer n, Object a) {
+                    try {
+                        inner.complete(ch.read(ByteBuffer.allocate(50), 4000).get()); // blocks this handler thread
+                    } catch (Exception e) {
+                        inner.completeExceptionally(e);
+                    }
+                }
+
+                @Override
+                public void failed(Throwable t, Object a) {
+                    inner.completeExceptionally(t);
+                }
+            });
+            assertThat(inner.get(10, TimeUnit.SECONDS)).isEqualTo(50);
+        }
+    }
 }
