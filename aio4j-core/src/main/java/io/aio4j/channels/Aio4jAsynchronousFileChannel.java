@@ -40,7 +40,6 @@ import java.util.concurrent.RejectedExecutionException;
  */
 public final class Aio4jAsynchronousFileChannel extends AsynchronousFileChannel {
     private final IoDispatcher dispatcher;
-    private final boolean ownsDispatcher;
     private final IoFile file;
     private final boolean reading;
     private final boolean writing;
@@ -49,10 +48,9 @@ public final class Aio4jAsynchronousFileChannel extends AsynchronousFileChannel 
     private final PendingOperations pending = new PendingOperations();
     private volatile boolean closed;
 
-    private Aio4jAsynchronousFileChannel(IoDispatcher dispatcher, boolean ownsDispatcher, IoFile file,
+    private Aio4jAsynchronousFileChannel(IoDispatcher dispatcher, IoFile file,
             ChannelOpenOptions o, ExecutorService executor, ChannelLocks locks) {
         this.dispatcher = dispatcher;
-        this.ownsDispatcher = ownsDispatcher;
         this.file = file;
         this.reading = o.read();
         this.writing = o.write();
@@ -66,7 +64,7 @@ public final class Aio4jAsynchronousFileChannel extends AsynchronousFileChannel 
      */
     public static AsynchronousFileChannel open(Path path, Set<? extends OpenOption> options, ExecutorService executor,
             FileAttribute<?>... attrs) throws IOException {
-        return open(SharedDispatcher.get(), false, path, options, executor, attrs);
+        return open(SharedDispatcher.get(), path, options, executor, attrs);
     }
 
     /**
@@ -75,11 +73,7 @@ public final class Aio4jAsynchronousFileChannel extends AsynchronousFileChannel 
      */
     public static AsynchronousFileChannel open(IoDispatcher dispatcher, Path path, Set<? extends OpenOption> options,
             ExecutorService executor, FileAttribute<?>... attrs) throws IOException {
-        return open(dispatcher, false, path, options, executor, attrs);
-    }
-
-    static AsynchronousFileChannel open(IoDispatcher dispatcher, boolean owns, Path path,
-            Set<? extends OpenOption> options, ExecutorService executor, FileAttribute<?>... attrs) throws IOException {
+        Objects.requireNonNull(dispatcher, "dispatcher");
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(options, "options");
         ChannelOpenOptions o = ChannelOpenOptions.of(options);
@@ -95,7 +89,7 @@ public final class Aio4jAsynchronousFileChannel extends AsynchronousFileChannel 
                 // best effort, as the JDK: it cannot promise to unlink the right file either
             }
         }
-        return new Aio4jAsynchronousFileChannel(dispatcher, owns, file, o, executor, locks);
+        return new Aio4jAsynchronousFileChannel(dispatcher, file, o, executor, locks);
     }
 
     IoFile file() {
@@ -337,9 +331,6 @@ public final class Aio4jAsynchronousFileChannel extends AsynchronousFileChannel 
             file.close();
         } catch (IOException e) {
             failure = failure == null ? e : failure;
-        }
-        if (ownsDispatcher) {
-            dispatcher.close();
         }
         if (failure != null) {
             throw failure;
