@@ -22,5 +22,6 @@ module io.aio4j.core {
 
     provides io.aio4j.spi.EngineProvider with
             io.aio4j.internal.pool.PortableProvider,
-            io.aio4j.linux.uring.IoUringProvider;
+            io.aio4j.linux.uring.IoUringProvider,
+            io.aio4j.linux.aio.LinuxAioProvider;
 }

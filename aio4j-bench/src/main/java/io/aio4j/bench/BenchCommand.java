@@ -1,0 +1,153 @@
+package io.aio4j.bench;
+
+import io.aio4j.bench.compare.DefaultComparison;
+import io.aio4j.bench.compare.FioCompare;
+import io.aio4j.bench.options.Invocation;
+import io.aio4j.bench.options.IoEngine;
+import io.aio4j.bench.options.JobSpec;
+import io.aio4j.bench.options.JobSpecs;
+import io.aio4j.bench.options.OptionTable;
+import io.aio4j.bench.report.FioJson;
+import io.aio4j.bench.report.NormalReport;
+import io.aio4j.bench.run.Backends;
+import io.aio4j.bench.run.BenchRun;
+import io.aio4j.bench.run.JobResult;
+import io.aio4j.spi.Availability;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/** {@code ./aio4j bench}: parses fio's options and job files, runs the jobs, reports them as fio does. */
+public final class BenchCommand {
+    private final PrintStream out;
+    private final PrintStream err;
+
+    /** A command printing to {@code out} (reports) and {@code err} (errors). */
+    public BenchCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Runs with the arguments after {@code bench}; returns the exit status (0, 1 job or engine failure, 2 usage). */
+    public int run(List<String> args) {
+        Invocation inv;
+        List<JobSpec> specs;
+        try {
+            inv = Invocation.parse(args);
+            if (inv.commandLine().containsKey("help")) {
+                help();
+                return 0;
+            }
+            if (inv.jobs().isEmpty()) {
+                return new DefaultComparison(out, err).run(inv);
+            }
+            specs = JobSpecs.resolve(inv.jobs());
+        } catch (IllegalArgumentException e) {
+            err.println("aio4j bench: " + e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            err.println("aio4j bench: " + e.getMessage());
+            return 1;
+        }
+        Set<IoEngine> engines = new LinkedHashSet<>();
+        specs.forEach(s -> engines.add(s.engine()));
+        for (IoEngine e : engines) {
+            Availability a = Backends.availability(e);
+            if (!a.available()) {
+                err.println("aio4j bench: ioengine=" + e.fioName() + " is not available here: " + a.reason());
+                return 1;
+            }
+        }
+        return runJobs(inv, specs);
+    }
+
+    private int runJobs(Invocation inv, List<JobSpec> specs) {
+        boolean json = inv.json();
+        if (!json) {
+            for (JobSpec s : specs) {
+                if (s.jobNumber() == 0) {
+                    out.print(NormalReport.header(s));
+                }
+            }
+            out.println("aio4j-bench 0.1.0");
+            out.println("Starting " + specs.size() + " thread" + (specs.size() == 1 ? "" : "s"));
+        }
+        CountDownLatch reported = new CountDownLatch(1);
+        Thread onInterrupt = new Thread(() -> {
+            BenchRun.requestStop(); // Ctrl-C: the jobs drain and the report is still printed
+            try {
+                reported.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "aio4j-bench-interrupt");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        try {
+            return runAndReport(inv, specs);
+        } finally {
+            reported.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it is waiting for the latch counted down above
+            }
+        }
+    }
+
+    private int runAndReport(Invocation inv, List<JobSpec> specs) {
+        boolean json = inv.json();
+        List<JobResult> results;
+        try (ProgressLine progress = showProgress(inv) ? new ProgressLine(out) : null) {
+            results = BenchRun.run(specs, progress != null ? progress : s -> { });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("aio4j bench: interrupted");
+            return 1;
+        }
+        String report = json ? FioJson.write(results, inv.globals()) : NormalReport.write(results);
+        String target = inv.cli("output", null);
+        try {
+            if (target != null) {
+                Files.writeString(Path.of(target), report);
+            } else {
+                out.print(report);
+            }
+        } catch (IOException e) {
+            err.println("aio4j bench: --output=" + target + ": " + e.getMessage());
+            return 1;
+        }
+        boolean failed = false;
+        for (JobResult r : results) {
+            if (r.error() != 0) {
+                err.println("aio4j bench: job " + r.spec().name() + "." + r.spec().jobNumber() + ": " + r.errorMessage());
+                failed = true;
+            }
+        }
+        if (inv.commandLine().containsKey("compare-fio") && !failed) {
+            return new FioCompare(out, err).compare(inv, results);
+        }
+        return failed ? 1 : 0;
+    }
+
+    private boolean showProgress(Invocation inv) {
+        String eta = inv.cli("eta", "auto");
+        if (eta.equals("never") || inv.json()) {
+            return false;
+        }
+        return eta.equals("always") || (System.console() != null && System.console().isTerminal());
+    }
+
+    private void help() {
+        out.println("usage: aio4j bench [--option=value ...] [jobfile ...]");
+        out.println("  fio's options and job files; with no job, the default comparison of every engine.");
+        for (OptionTable.Spec s : OptionTable.all()) {
+            out.printf("  --%-28s %s%n", s.name(), s.help());
+        }
+    }
+}

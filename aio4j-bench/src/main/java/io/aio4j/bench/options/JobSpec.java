@@ -1,0 +1,50 @@
+package io.aio4j.bench.options;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * One job clone, resolved and validated: what the runner does. Sizes in bytes, times in ns.
+ *
+ * @param name the job name
+ * @param jobNumber the clone number, 0..numjobs-1
+ * @param groupId fio's reporting group
+ * @param waitsForPrevious whether it starts only after every earlier job has finished (stonewall)
+ * @param file the file it works on
+ * @param size the bytes of the file it covers (0: the file's current size)
+ * @param workload rw=
+ * @param rwmixread the percentage of reads in a mixed workload
+ * @param blockSize bs=
+ * @param iodepth requests kept in flight
+ * @param batchSubmit requests per submit call (1..iodepth)
+ * @param batchCompleteMin completions waited for per reap (0..iodepth)
+ * @param batchCompleteMax most completions taken per reap (1..iodepth)
+ * @param direct O_DIRECT
+ * @param engine the engine
+ * @param runtimeNanos stop after this long; 0 for no limit
+ * @param timeBased repeat the workload until the runtime is over
+ * @param rampNanos run this long before recording
+ * @param invalidate drop the page cache of the file first
+ * @param fsyncEvery fsync after this many writes; 0 for never
+ * @param verify crc32c-verify the data
+ * @param doVerify read back and check what was written, after the write phase
+ * @param groupReporting report the group as a whole
+ * @param slatPercentiles report submission latency percentiles
+ * @param clatPercentiles report completion latency percentiles
+ * @param latPercentiles report total latency percentiles
+ * @param loops how many times to do a non-time-based workload
+ * @param randrepeat the same random sequence on every run
+ * @param options the job's options as written, for the report's "job options"
+ */
+public record JobSpec(String name, int jobNumber, int groupId, boolean waitsForPrevious, Path file, long size,
+        Workload workload, int rwmixread, int blockSize, int iodepth, int batchSubmit, int batchCompleteMin,
+        int batchCompleteMax, boolean direct, IoEngine engine, long runtimeNanos, boolean timeBased, long rampNanos,
+        boolean invalidate, int fsyncEvery, boolean verify, boolean doVerify, boolean groupReporting,
+        boolean slatPercentiles, boolean clatPercentiles, boolean latPercentiles, int loops, boolean randrepeat,
+        Map<String, String> options) {
+
+    /** Copies the options. */
+    public JobSpec {
+        options = Map.copyOf(options);
+    }
+}

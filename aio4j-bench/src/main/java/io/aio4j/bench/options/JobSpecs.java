@@ -1,0 +1,125 @@
+package io.aio4j.bench.options;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns written jobs into validated {@link JobSpec}s: fio's defaults, numjobs clones, reporting
+ * groups and stonewalls, file names, and the checks that say why a combination cannot run.
+ */
+public final class JobSpecs {
+    private static final long SECOND = 1_000_000_000L;
+
+    private JobSpecs() {
+    }
+
+    /**
+     * Resolves every job.
+     *
+     * @throws IllegalArgumentException naming the job and saying what is wrong
+     */
+    public static List<JobSpec> resolve(List<Section> sections) {
+        List<JobSpec> out = new ArrayList<>();
+        int group = 0;
+        for (int s = 0; s < sections.size(); s++) {
+            Section sec = sections.get(s);
+            try {
+                boolean stonewall = flag(sec, "stonewall", false);
+                if (s > 0 && (stonewall || flag(sec, "new_group", false))) {
+                    group++;
+                }
+                int numjobs = intIn(sec, "numjobs", 1, 1, 4096);
+                for (int j = 0; j < numjobs; j++) {
+                    out.add(resolve(sec, j, group, s > 0 && stonewall && j == 0));
+                }
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("job " + sec.name() + ": " + e.getMessage(), e);
+            }
+        }
+        return out;
+    }
+
+    private static JobSpec resolve(Section sec, int jobNumber, int group, boolean waits) {
+        Workload rw = Workload.of(sec.get("rw", "read"));
+        int bs = (int) sizeIn(sec, "bs", 4096, 1, 1L << 30);
+        long size = sec.options().containsKey("size") ? Units.size("size", sec.get("size", "0")) : 0;
+        if (sec.options().containsKey("size") && size < bs) {
+            throw new IllegalArgumentException("--size=" + sec.get("size", "") + " is smaller than --bs=" + bs);
+        }
+        int iodepth = intIn(sec, "iodepth", 1, 1, 32768);
+        int batch = intIn(sec, "iodepth_batch_submit", 1, 0, Integer.MAX_VALUE);
+        batch = batch == 0 ? iodepth : Math.min(batch, iodepth);
+        int completeMin = Math.min(intIn(sec, "iodepth_batch_complete_min", 1, 0, Integer.MAX_VALUE), iodepth);
+        int completeMax = intIn(sec, "iodepth_batch_complete_max", iodepth, 0, Integer.MAX_VALUE);
+        completeMax = completeMax == 0 ? iodepth : Math.min(Math.max(completeMax, completeMin), iodepth);
+        int mix = sec.options().containsKey("rwmixread") ? intIn(sec, "rwmixread", 50, 0, 100)
+                : 100 - intIn(sec, "rwmixwrite", 50, 0, 100);
+        boolean direct = sec.options().containsKey("direct") ? flag(sec, "direct", false) : !flag(sec, "buffered", true);
+        if (direct && bs % 512 != 0) {
+            throw new IllegalArgumentException("--direct=1 needs --bs a multiple of 512 (O_DIRECT alignment), not " + bs);
+        }
+        long runtime = time(sec, "runtime");
+        boolean timeBased = flag(sec, "time_based", false);
+        if (timeBased && runtime == 0) {
+            throw new IllegalArgumentException("--time_based needs --runtime (otherwise the job never ends)");
+        }
+        int fsync = intIn(sec, "fsync", 0, 0, Integer.MAX_VALUE);
+        String verifyName = sec.get("verify", "0");
+        boolean verify = verifyName.startsWith("crc32c");
+        if (verify && rw.reads() && rw.writes()) {
+            throw new IllegalArgumentException("--verify with --rw=" + rw.fioName()
+                    + ": reads of blocks not yet written cannot be checked; verify a write job, then a read job");
+        }
+        if (verify && bs < 16) {
+            throw new IllegalArgumentException("--verify=crc32c needs --bs of at least 16 (the verify header)");
+        }
+        return new JobSpec(sec.name(), jobNumber, group, waits, file(sec, jobNumber), size, rw, mix, bs, iodepth, batch,
+                completeMin, completeMax, direct, IoEngine.of(sec.get("ioengine", "psync")), runtime, timeBased,
+                time(sec, "ramp_time"), flag(sec, "invalidate", true), fsync, verify, flag(sec, "do_verify", true),
+                flag(sec, "group_reporting", false), flag(sec, "slat_percentiles", false),
+                flag(sec, "clat_percentiles", true), flag(sec, "lat_percentiles", false),
+                intIn(sec, "loops", 1, 1, Integer.MAX_VALUE), flag(sec, "randrepeat", true), sec.options());
+    }
+
+    /** fio's file naming: directory/filename, or directory/jobname.jobnum.filenum. */
+    private static Path file(Section sec, int jobNumber) {
+        String dir = sec.get("directory", null);
+        String name = sec.get("filename", null);
+        if (name != null && name.contains(":")) {
+            throw new IllegalArgumentException("--filename=" + name + ": several files per job (':') are not supported");
+        }
+        String leaf = name != null ? name : sec.name() + "." + jobNumber + ".0";
+        return dir == null ? Path.of(leaf) : Path.of(dir).resolve(leaf);
+    }
+
+    private static boolean flag(Section sec, String option, boolean fallback) {
+        return sec.options().containsKey(option) ? Units.bool(option, sec.get(option, "")) : fallback;
+    }
+
+    private static long time(Section sec, String option) {
+        return sec.options().containsKey(option) ? Units.timeNanos(option, sec.get(option, "0"), SECOND) : 0;
+    }
+
+    private static int intIn(Section sec, String option, int fallback, long min, long max) {
+        if (!sec.options().containsKey(option)) {
+            return fallback;
+        }
+        long v = Units.integer(option, sec.get(option, ""));
+        if (v < min || v > max) {
+            throw new IllegalArgumentException("--" + option + "=" + v + " is outside " + min + ".." + max);
+        }
+        return (int) v;
+    }
+
+    private static long sizeIn(Section sec, String option, long fallback, long min, long max) {
+        if (!sec.options().containsKey(option)) {
+            return fallback;
+        }
+        long v = Units.size(option, sec.get(option, ""));
+        if (v < min || v > max) {
+            throw new IllegalArgumentException("--" + option + "=" + sec.get(option, "") + " is outside " + min + ".." + max + " bytes");
+        }
+        return v;
+    }
+}

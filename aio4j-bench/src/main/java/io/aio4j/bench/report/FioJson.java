@@ -1,0 +1,139 @@
+package io.aio4j.bench.report;
+
+import io.aio4j.bench.run.DirectionStats;
+import io.aio4j.bench.run.JobResult;
+import io.aio4j.bench.run.LatencyStats;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The report in fio's JSON shape (fio 3.x {@code --output-format=json}): {@code jobs[]} with
+ * jobname, groupid, error, job options, read/write/trim each with io_bytes, bw (KiB/s), iops,
+ * runtime (ms), slat_ns/clat_ns/lat_ns (min, max, mean, stddev, N, percentile keyed like
+ * "99.000000"), bw and iops samples; sync (fsync latency); usr_cpu and sys_cpu. What fio has no
+ * field for goes under "aio4j" in each job.
+ */
+public final class FioJson {
+    /** fio's default percentile list. */
+    static final double[] PERCENTILES = {1, 5, 10, 20, 30, 40, 50, 60, 70, 80, 90, 95, 99, 99.5, 99.9, 99.95, 99.99};
+
+    private FioJson() {
+    }
+
+    /** The JSON text of a finished run. */
+    public static String write(List<JobResult> results, Map<String, String> globals) {
+        JsonOut j = new JsonOut().begin(null);
+        ZonedDateTime now = ZonedDateTime.now();
+        j.field("fio version", "aio4j-bench-0.1.0");
+        j.field("timestamp", now.toEpochSecond());
+        j.field("timestamp_ms", now.toInstant().toEpochMilli());
+        j.field("time", now.format(DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss yyyy", Locale.ROOT)));
+        if (!globals.isEmpty()) {
+            j.begin("global options");
+            globals.forEach(j::field);
+            j.end();
+        }
+        j.beginArray("jobs");
+        for (JobResult r : Reported.entries(results)) {
+            job(j, r);
+        }
+        j.endArray();
+        return j.end().toString();
+    }
+
+    private static void job(JsonOut j, JobResult r) {
+        var spec = r.spec();
+        j.begin(null);
+        j.field("jobname", spec.name());
+        j.field("groupid", spec.groupId());
+        j.field("error", r.error());
+        j.field("eta", 0);
+        j.field("elapsed", Math.round(r.runtimeNanos() / 1e9));
+        j.begin("job options");
+        spec.options().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> j.field(e.getKey(), e.getValue()));
+        j.end();
+        direction(j, "read", r.read, r, spec.slatPercentiles());
+        direction(j, "write", r.write, r, spec.slatPercentiles());
+        direction(j, "trim", new DirectionStats(), r, false);
+        j.begin("sync");
+        j.field("total_ios", r.sync.count());
+        latency(j, "lat_ns", r.sync, true);
+        j.end();
+        long ms = r.runtimeNanos() / 1_000_000;
+        j.field("job_runtime", ms);
+        j.field("usr_cpu", percent(r.cpu().userNanos(), r.runtimeNanos()));
+        j.field("sys_cpu", percent(r.cpu().systemNanos(), r.runtimeNanos()));
+        j.field("ctx", 0);
+        j.field("majf", 0);
+        j.field("minf", 0);
+        for (Map.Entry<String, Map<String, Double>> t : LatencyBuckets.of(r).entrySet()) {
+            j.begin("latency_" + t.getKey());
+            t.getValue().forEach(j::field);
+            j.end();
+        }
+        j.begin("aio4j");
+        j.field("engine", r.engine());
+        j.field("cpu_scope", "process");
+        j.field("verify_failures", r.verifyFailures());
+        if (r.errorMessage() != null) {
+            j.field("error_message", r.errorMessage());
+        }
+        j.end();
+        j.end();
+    }
+
+    private static double percent(long cpuNanos, long wallNanos) {
+        return wallNanos == 0 ? 0 : 100.0 * cpuNanos / wallNanos;
+    }
+
+    private static void direction(JsonOut j, String name, DirectionStats d, JobResult r, boolean slatPercentiles) {
+        var spec = r.spec();
+        long runtimeNanos = d.ios() == 0 ? 0 : r.runtimeNanos();
+        double seconds = runtimeNanos / 1e9;
+        j.begin(name);
+        j.field("io_bytes", d.bytes());
+        j.field("io_kbytes", d.bytes() / 1024);
+        j.field("bw_bytes", seconds == 0 ? 0 : Math.round(d.bytes() / seconds));
+        j.field("bw", seconds == 0 ? 0 : Math.round(d.bytes() / 1024.0 / seconds));
+        j.field("iops", seconds == 0 ? 0.0 : d.ios() / seconds);
+        j.field("runtime", runtimeNanos / 1_000_000);
+        j.field("total_ios", d.ios());
+        j.field("short_ios", d.shortIos());
+        j.field("drop_ios", 0);
+        latency(j, "slat_ns", d.slat, slatPercentiles);
+        latency(j, "clat_ns", d.clat, spec.clatPercentiles());
+        latency(j, "lat_ns", d.lat, spec.latPercentiles());
+        j.field("bw_min", Math.round(d.bw.min()));
+        j.field("bw_max", Math.round(d.bw.max()));
+        j.field("bw_agg", d.bw.samples() == 0 ? 0.0 : 100.0);
+        j.field("bw_mean", d.bw.mean());
+        j.field("bw_dev", d.bw.stddev());
+        j.field("bw_samples", d.bw.samples());
+        j.field("iops_min", Math.round(d.iops.min()));
+        j.field("iops_max", Math.round(d.iops.max()));
+        j.field("iops_mean", d.iops.mean());
+        j.field("iops_stddev", d.iops.stddev());
+        j.field("iops_samples", d.iops.samples());
+        j.end();
+    }
+
+    private static void latency(JsonOut j, String name, LatencyStats s, boolean percentiles) {
+        j.begin(name);
+        j.field("min", s.min());
+        j.field("max", s.max());
+        j.field("mean", s.mean());
+        j.field("stddev", s.stddev());
+        j.field("N", s.count());
+        if (percentiles && s.count() > 0) {
+            j.begin("percentile");
+            for (double p : PERCENTILES) {
+                j.field(String.format(Locale.ROOT, "%f", p), s.percentile(p));
+            }
+            j.end();
+        }
+        j.end();
+    }
+}

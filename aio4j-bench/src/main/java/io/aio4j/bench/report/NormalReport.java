@@ -1,0 +1,149 @@
+package io.aio4j.bench.report;
+
+import io.aio4j.bench.options.JobSpec;
+import io.aio4j.bench.run.DirectionStats;
+import io.aio4j.bench.run.JobResult;
+import io.aio4j.bench.run.LatencyStats;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The report in the layout of fio's normal output. */
+public final class NormalReport {
+    private NormalReport() {
+    }
+
+    /** The header fio prints for a job before it starts. */
+    public static String header(JobSpec s) {
+        return String.format(Locale.ROOT, "%s: (g=%d): rw=%s, bs=(R) %dB-%dB, (W) %dB-%dB, ioengine=%s, iodepth=%d%n",
+                s.name(), s.groupId(), s.workload().fioName(), s.blockSize(), s.blockSize(), s.blockSize(), s.blockSize(),
+                s.engine().fioName(), s.iodepth());
+    }
+
+    /** The report of a finished run. */
+    public static String write(List<JobResult> results) {
+        StringBuilder b = new StringBuilder();
+        for (JobResult r : Reported.entries(results)) {
+            job(b, r, Reported.groups(results).get(r.spec().groupId()).size());
+        }
+        for (Map.Entry<Integer, List<JobResult>> g : Reported.groups(results).entrySet()) {
+            b.append(String.format(Locale.ROOT, "%nRun status group %d (all jobs):%n", g.getKey()));
+            groupLine(b, "READ", g.getValue(), true);
+            groupLine(b, "WRITE", g.getValue(), false);
+        }
+        return b.toString();
+    }
+
+    private static void job(StringBuilder b, JobResult r, int jobs) {
+        JobSpec s = r.spec();
+        String when = DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss yyyy", Locale.ROOT)
+                .format(Instant.ofEpochMilli(r.startMillis()).atZone(ZoneId.systemDefault()));
+        b.append(String.format(Locale.ROOT, "%s: (groupid=%d, jobs=%d): err=%2d: %s: %s%n", s.name(), s.groupId(),
+                s.groupReporting() ? jobs : 1, r.error(), r.engine(), when));
+        if (r.errorMessage() != null) {
+            b.append("  error: ").append(r.errorMessage()).append('\n');
+        }
+        direction(b, "read", r.read, r);
+        direction(b, "write", r.write, r);
+        for (Map.Entry<String, Map<String, Double>> t : LatencyBuckets.of(r).entrySet()) {
+            StringBuilder line = new StringBuilder();
+            t.getValue().forEach((k, pct) -> {
+                if (pct >= 0.01) {
+                    line.append(line.isEmpty() ? "" : ", ").append(k).append('=').append(String.format(Locale.ROOT, "%.2f%%", pct));
+                }
+            });
+            if (!line.isEmpty()) {
+                b.append(String.format(Locale.ROOT, "  lat (%s)   : %s%n", t.getKey().equals("ns") ? "nsec"
+                        : t.getKey().equals("us") ? "usec" : "msec", line));
+            }
+        }
+        if (r.sync.count() > 0) {
+            b.append("  fsync/fdatasync/sync_file_range:\n");
+            latencyLine(b, "    sync", r.sync);
+            percentiles(b, "    sync", r.sync);
+        }
+        double secs = r.runtimeNanos() / 1e9;
+        b.append(String.format(Locale.ROOT, "  cpu          : usr=%.2f%%, sys=%.2f%%, ctx=0, majf=0, minf=0 (whole process)%n",
+                secs == 0 ? 0 : r.cpu().userNanos() / 1e7 / secs, secs == 0 ? 0 : r.cpu().systemNanos() / 1e7 / secs));
+        long ios = r.read.ios() + r.write.ios() + r.sync.count();
+        if (ios > 0) {
+            b.append(String.format(Locale.ROOT, "  cpu per I/O  : %.2f usec%n", r.cpu().totalNanos() / 1e3 / ios));
+        }
+        b.append(String.format(Locale.ROOT, "     issued rwts: total=%d,%d,0,%d short=%d,%d,0,0%n", r.read.ios(),
+                r.write.ios(), r.sync.count(), r.read.shortIos(), r.write.shortIos()));
+    }
+
+    private static void direction(StringBuilder b, String name, DirectionStats d, JobResult r) {
+        if (d.ios() == 0) {
+            return;
+        }
+        double secs = r.runtimeNanos() / 1e9;
+        double bw = secs == 0 ? 0 : d.bytes() / secs;
+        b.append(String.format(Locale.ROOT, "  %s: IOPS=%s, BW=%s/s (%s/s)(%s/%dmsec)%n", name, Human.count(d.ios() / secs),
+                Human.iec(bw), Human.si(bw), Human.iec(d.bytes()), r.runtimeNanos() / 1_000_000));
+        latencyLine(b, "    slat", d.slat);
+        latencyLine(b, "    clat", d.clat);
+        latencyLine(b, "     lat", d.lat);
+        if (r.spec().slatPercentiles()) {
+            percentiles(b, "    slat", d.slat);
+        }
+        if (r.spec().clatPercentiles()) {
+            percentiles(b, "    clat", d.clat);
+        }
+        if (r.spec().latPercentiles()) {
+            percentiles(b, "     lat", d.lat);
+        }
+        b.append(String.format(Locale.ROOT, "   bw (  KiB/s): min=%d, max=%d, per=100.00%%, avg=%.2f, stdev=%.2f, samples=%d%n",
+                Math.round(d.bw.min()), Math.round(d.bw.max()), d.bw.mean(), d.bw.stddev(), d.bw.samples()));
+        b.append(String.format(Locale.ROOT, "   iops        : min=%d, max=%d, avg=%.2f, stdev=%.2f, samples=%d%n",
+                Math.round(d.iops.min()), Math.round(d.iops.max()), d.iops.mean(), d.iops.stddev(), d.iops.samples()));
+    }
+
+    private static void latencyLine(StringBuilder b, String label, LatencyStats s) {
+        int sc = Human.latencyScale(s.min(), s.max());
+        b.append(String.format(Locale.ROOT, "%s (%s): min=%d, max=%d, avg=%.2f, stdev=%.2f%n", label, Human.scaleName(sc),
+                Math.round(Human.scaleDown(s.min(), sc)), Math.round(Human.scaleDown(s.max(), sc)),
+                Human.scaleDown(s.mean(), sc), Human.scaleDown(s.stddev(), sc)));
+    }
+
+    private static void percentiles(StringBuilder b, String label, LatencyStats s) {
+        double[] ps = FioJson.PERCENTILES;
+        int sc = Human.latencyScale(s.percentile(ps[0]), s.percentile(ps[ps.length - 1]));
+        b.append(String.format(Locale.ROOT, "%s percentiles (%s):%n", label, Human.scaleName(sc)));
+        for (int i = 0; i < ps.length; i++) {
+            b.append(i % 4 == 0 ? "     |" : ",");
+            b.append(String.format(Locale.ROOT, " %5.2fth=[%5d]", ps[i], Math.round(Human.scaleDown(s.percentile(ps[i]), sc))));
+            b.append(i % 4 == 3 || i == ps.length - 1 ? (i == ps.length - 1 ? "\n" : ",\n") : "");
+        }
+    }
+
+    private static void groupLine(StringBuilder b, String name, List<JobResult> jobs, boolean read) {
+        long bytes = 0;
+        long maxRun = 0;
+        long minRun = Long.MAX_VALUE;
+        double minBw = Double.MAX_VALUE;
+        double maxBw = 0;
+        for (JobResult r : jobs) {
+            DirectionStats d = read ? r.read : r.write;
+            if (d.ios() == 0) {
+                continue;
+            }
+            bytes += d.bytes();
+            double bw = d.bytes() / Math.max(1e-9, r.runtimeNanos() / 1e9);
+            minBw = Math.min(minBw, bw);
+            maxBw = Math.max(maxBw, bw);
+            maxRun = Math.max(maxRun, r.runtimeNanos());
+            minRun = Math.min(minRun, r.runtimeNanos());
+        }
+        if (bytes == 0) {
+            return;
+        }
+        double bw = bytes / Math.max(1e-9, maxRun / 1e9);
+        b.append(String.format(Locale.ROOT, "%7s: bw=%s/s (%s/s), %s/s-%s/s (%s/s-%s/s), io=%s (%s), run=%d-%dmsec%n", name,
+                Human.iec(bw), Human.si(bw), Human.iec(minBw), Human.iec(maxBw), Human.si(minBw), Human.si(maxBw),
+                Human.iec(bytes), Human.si(bytes), minRun / 1_000_000, maxRun / 1_000_000));
+    }
+}

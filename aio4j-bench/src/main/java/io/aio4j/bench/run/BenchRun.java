@@ -1,0 +1,105 @@
+package io.aio4j.bench.run;
+
+import io.aio4j.bench.options.JobSpec;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Runs jobs as fio does: jobs between stonewalls run side by side, one thread each (fio's
+ * --thread; each thread owns its own context and buffers), and a job with stonewall starts only
+ * after every earlier job has finished. Files are prepared on the calling thread before each
+ * wave starts; the page cache is dropped by each job's thread just before it starts.
+ */
+public final class BenchRun {
+    /** Set on Ctrl-C: jobs stop issuing, drain and report what they did (fio does the same on SIGINT). */
+    private static volatile boolean stopRequested;
+
+    private BenchRun() {
+    }
+
+    /** Asks every running job to stop issuing, finish what is in flight and report. Any thread. */
+    public static void requestStop() {
+        stopRequested = true;
+    }
+
+    /** Whether {@link #requestStop()} was called. */
+    public static boolean stopRequested() {
+        return stopRequested;
+    }
+
+    /** A job that has started, for the progress line. */
+    public record Started(JobSpec spec, JobRunner runner) {
+    }
+
+    /**
+     * Runs every job and returns their results in job order. A job that fails to start or whose
+     * I/O fails has its error in its result; the others still run.
+     *
+     * @param onStart told about each job as it starts (from the job's thread)
+     * @throws InterruptedException if the calling thread is interrupted while waiting
+     */
+    public static List<JobResult> run(List<JobSpec> jobs, Consumer<Started> onStart) throws InterruptedException {
+        List<JobResult> results = new ArrayList<>();
+        int i = 0;
+        while (i < jobs.size()) {
+            int end = i + 1;
+            while (end < jobs.size() && !jobs.get(end).waitsForPrevious()) {
+                end++;
+            }
+            results.addAll(wave(jobs.subList(i, end), onStart));
+            i = end;
+        }
+        return results;
+    }
+
+    private static List<JobResult> wave(List<JobSpec> jobs, Consumer<Started> onStart) throws InterruptedException {
+        List<JobResult> results = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        long[] sizes = new long[jobs.size()];
+        for (int k = 0; k < jobs.size(); k++) {
+            JobSpec spec = jobs.get(k);
+            JobResult r = new JobResult(spec);
+            results.add(r);
+            try {
+                sizes[k] = FilePrep.prepare(spec);
+            } catch (IOException | RuntimeException e) {
+                r.fail(5, e.getMessage());
+            }
+        }
+        for (int k = 0; k < jobs.size(); k++) {
+            JobSpec spec = jobs.get(k);
+            JobResult r = results.get(k);
+            if (r.error() != 0) {
+                continue;
+            }
+            long size = sizes[k];
+            Thread t = new Thread(() -> runOne(spec, r, size, onStart), "aio4j-bench-" + spec.name() + "." + spec.jobNumber());
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        return results;
+    }
+
+    private static void runOne(JobSpec spec, JobResult r, long size, Consumer<Started> onStart) {
+        try {
+            if (spec.invalidate()) {
+                FilePrep.invalidate(spec.file());
+            }
+            try (IoBackend io = Backends.open(spec)) {
+                JobRunner runner = new JobRunner(spec, io, r);
+                onStart.accept(new Started(spec, runner));
+                runner.run(size);
+            }
+        } catch (IOException | RuntimeException e) {
+            r.fail(5, e.getMessage() == null ? e.toString() : e.getMessage());
+        } catch (InterruptedException e) {
+            r.fail(4, "interrupted");
+            Thread.currentThread().interrupt();
+        }
+    }
+}

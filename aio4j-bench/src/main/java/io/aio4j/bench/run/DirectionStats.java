@@ -1,0 +1,73 @@
+package io.aio4j.bench.run;
+
+/**
+ * What fio reports for one direction (read or write) of one job: bytes, I/Os, latencies and
+ * rate samples. One thread records; others read after the job finished.
+ */
+public final class DirectionStats {
+    /** Submission latency: from preparing the request to the return of the submit call that carried it. */
+    public final LatencyStats slat = new LatencyStats();
+    /** Completion latency: from the submit call's return to the reap that saw it. */
+    public final LatencyStats clat = new LatencyStats();
+    /** Total latency: slat + clat. */
+    public final LatencyStats lat = new LatencyStats();
+    /** Bandwidth samples in KiB/s. */
+    public final Moments bw = new Moments();
+    /** IOPS samples. */
+    public final Moments iops = new Moments();
+    long bytes;
+    long ios;
+    long shortIos;
+    long sampleBytes;
+    long sampleIos;
+
+    /** Bytes transferred. */
+    public long bytes() {
+        return bytes;
+    }
+
+    /** I/Os completed. */
+    public long ios() {
+        return ios;
+    }
+
+    /** I/Os that transferred fewer bytes than asked. */
+    public long shortIos() {
+        return shortIos;
+    }
+
+    void reset() {
+        slat.reset();
+        clat.reset();
+        lat.reset();
+        bw.reset();
+        iops.reset();
+        bytes = 0;
+        ios = 0;
+        shortIos = 0;
+        sampleBytes = 0;
+        sampleIos = 0;
+    }
+
+    /** Closes a rate sample of {@code nanos}. */
+    void sample(long nanos) {
+        if (nanos > 0) {
+            bw.sample(sampleBytes / 1024.0 * 1e9 / nanos);
+            iops.sample(sampleIos * 1e9 / nanos);
+        }
+        sampleBytes = 0;
+        sampleIos = 0;
+    }
+
+    /** Adds another job's figures (group reporting). */
+    public void add(DirectionStats o) {
+        slat.add(o.slat);
+        clat.add(o.clat);
+        lat.add(o.lat);
+        bw.add(o.bw);
+        iops.add(o.iops);
+        bytes += o.bytes;
+        ios += o.ios;
+        shortIos += o.shortIos;
+    }
+}

@@ -1,0 +1,99 @@
+package io.aio4j.bench.run;
+
+import io.aio4j.bench.options.JobSpec;
+
+/**
+ * The figures of one finished job (or of a reporting group, summed). Filled by the job's thread,
+ * read by the reporters after that thread has been joined.
+ */
+public final class JobResult {
+    private final JobSpec spec;
+    /** Reads. */
+    public final DirectionStats read = new DirectionStats();
+    /** Writes. */
+    public final DirectionStats write = new DirectionStats();
+    /** fsync latencies (fio's "sync" lat_ns). */
+    public final LatencyStats sync = new LatencyStats();
+    String engine = "";
+    long runtimeNanos;
+    long startMillis;
+    CpuTimes cpu = new CpuTimes(0, 0, 0);
+    int error;
+    String errorMessage;
+    long verifyFailures;
+
+    /** A result for {@code spec}, empty. */
+    public JobResult(JobSpec spec) {
+        this.spec = spec;
+    }
+
+    /** The job. */
+    public JobSpec spec() {
+        return spec;
+    }
+
+    /** What ran it (engine, flags, downgrades). */
+    public String engine() {
+        return engine;
+    }
+
+    /** The measured time, after ramp_time, in nanoseconds. */
+    public long runtimeNanos() {
+        return runtimeNanos;
+    }
+
+    /** The wall-clock start, epoch milliseconds. */
+    public long startMillis() {
+        return startMillis;
+    }
+
+    /** The process CPU time over the measured time. */
+    public CpuTimes cpu() {
+        return cpu;
+    }
+
+    /** The errno that stopped the job (fio's "error"), 0 if none. */
+    public int error() {
+        return error;
+    }
+
+    /** What went wrong, or null. */
+    public String errorMessage() {
+        return errorMessage;
+    }
+
+    /** Blocks that failed verification. */
+    public long verifyFailures() {
+        return verifyFailures;
+    }
+
+    /** Records a failure; the first one is kept. */
+    void fail(int errno, String message) {
+        if (error == 0) {
+            error = errno;
+            errorMessage = message;
+        }
+    }
+
+    /**
+     * The sum of several jobs for group reporting: I/O and latencies added, runtime and CPU of
+     * the longest job (they ran side by side), named after the first.
+     */
+    public static JobResult sum(java.util.List<JobResult> jobs) {
+        JobResult s = new JobResult(jobs.getFirst().spec);
+        s.engine = jobs.getFirst().engine;
+        s.startMillis = jobs.getFirst().startMillis;
+        for (JobResult j : jobs) {
+            s.read.add(j.read);
+            s.write.add(j.write);
+            s.sync.add(j.sync);
+            if (j.runtimeNanos > s.runtimeNanos) {
+                s.runtimeNanos = j.runtimeNanos;
+                s.cpu = j.cpu;
+            }
+            s.fail(j.error, j.errorMessage);
+            s.verifyFailures += j.verifyFailures;
+        }
+        return s;
+    }
+}

@@ -1,0 +1,266 @@
+package io.aio4j.bench.run;
+
+import io.aio4j.IoErrors;
+import io.aio4j.bench.options.JobSpec;
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.util.BitSet;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Drives one job through an {@link IoBackend} the way fio's do_io drives an ioengine: keep
+ * {@code iodepth} requests in flight, submit in batches of {@code iodepth_batch_submit}, and when
+ * the queue is full (or nothing more is to be issued) reap at least
+ * {@code min(iodepth_batch_complete_min, in flight)} and at most
+ * {@code iodepth_batch_complete_max}. Per I/O it records slat (preparation to the return of the
+ * submit call), clat (that return to the reap) and lat (both). Everything is preallocated: the
+ * loop allocates nothing, except once at the end of ramp_time and on errors.
+ *
+ * <p>Runs on the job's thread; not thread-safe. {@link #progress()} may be read by any thread.
+ */
+public final class JobRunner {
+    private static final long SAMPLE_NANOS = 500_000_000L; // fio's bw_avg_time / iops_avg_time
+    private static final int EILSEQ = 84; // the errno fio reports for a verify failure
+
+    private final JobSpec spec;
+    private final IoBackend io;
+    private final JobResult result;
+    private final int depth;
+    private final int[] free;
+    private int freeTop;
+    private final int[] pending;
+    private int pendingCount;
+    private int inFlight;
+    private final int[] ops;
+    private final long[] offsets;
+    private final long[] prepTimes;
+    private final long[] submitTimes;
+    private final int[] doneSlots;
+    private final long[] doneResults;
+    private final MemorySegment[] buffers;
+    private final VerifyPattern pattern;
+    /** Blocks written, for the verify phase; sized for the file before the loop, so it never grows in it. */
+    private BitSet written;
+    private final AtomicLong progress = new AtomicLong();
+    private boolean measuring;
+    private CpuTimes cpuStart;
+    private boolean checkReads;
+    private long completedIos;
+
+    /** A runner for {@code spec} over {@code io}, filling {@code result}. */
+    public JobRunner(JobSpec spec, IoBackend io, JobResult result) {
+        this.spec = spec;
+        this.io = io;
+        this.result = result;
+        this.depth = spec.iodepth();
+        this.free = new int[depth];
+        for (int i = 0; i < depth; i++) {
+            free[i] = depth - 1 - i;
+        }
+        this.freeTop = depth;
+        this.pending = new int[depth];
+        this.ops = new int[depth];
+        this.offsets = new long[depth];
+        this.prepTimes = new long[depth];
+        this.submitTimes = new long[depth];
+        this.doneSlots = new int[depth];
+        this.doneResults = new long[depth];
+        this.buffers = new MemorySegment[depth];
+        for (int i = 0; i < depth; i++) {
+            buffers[i] = io.buffer(i);
+        }
+        this.pattern = spec.verify() ? new VerifyPattern(buffers) : null;
+        if (!spec.verify() && spec.workload().writes()) {
+            fillRandom();
+        }
+    }
+
+    /** I/Os completed so far (for the progress line), published after each reap. */
+    public AtomicLong progress() {
+        return progress;
+    }
+
+    /**
+     * Runs the job on the calling thread: ramp, measured phase, then the verify phase if any.
+     * Failures of single I/Os end the job and are recorded in the result, as fio records them.
+     *
+     * @throws IOException if the backend fails outright
+     * @throws InterruptedException if the thread is interrupted
+     */
+    public void run(long fileBytes) throws IOException, InterruptedException {
+        result.engine = io.description();
+        result.startMillis = System.currentTimeMillis();
+        long start = System.nanoTime();
+        long measureStart = start + spec.rampNanos();
+        long deadline = spec.runtimeNanos() == 0 ? Long.MAX_VALUE : measureStart + spec.runtimeNanos();
+        measuring = spec.rampNanos() == 0;
+        cpuStart = CpuTimes.now();
+        checkReads = spec.verify() && !spec.workload().writes();
+        WorkloadPlan plan = new WorkloadPlan(spec, fileBytes);
+        written = spec.verify() && spec.workload().writes() ? new BitSet((int) Math.min(Integer.MAX_VALUE, plan.blocks())) : null;
+        long end = loop(plan, measureStart, deadline);
+        result.runtimeNanos = Math.max(0, end - measureStart);
+        result.cpu = CpuTimes.now().since(cpuStart);
+        if (written != null && spec.doVerify() && result.error == 0) {
+            measuring = false;
+            checkReads = true;
+            loop(new VerifyPlan(written, spec.blockSize()), Long.MAX_VALUE, Long.MAX_VALUE);
+        }
+    }
+
+    /** Issues from {@code source} until it is done, the deadline passes or an I/O fails; returns the time of the last reap. */
+    private long loop(IoSource source, long measureStart, long deadline) throws IOException, InterruptedException {
+        long now = System.nanoTime();
+        long nextSample = measureStart + SAMPLE_NANOS;
+        long sampleStart = measureStart;
+        boolean issuing = true;
+        while (true) {
+            while (issuing && inFlight + pendingCount < depth) {
+                if (now >= deadline || result.error != 0 || BenchRun.stopRequested()) {
+                    issuing = false;
+                    break;
+                }
+                int op = source.next();
+                if (op == IoSource.DONE) {
+                    issuing = false;
+                    break;
+                }
+                prepare(op, source.offset());
+                if (pendingCount >= spec.batchSubmit()) {
+                    commit();
+                }
+            }
+            if (pendingCount > 0) {
+                commit();
+            }
+            if (inFlight == 0) {
+                return now;
+            }
+            // fio: reap at least min(iodepth_batch_complete_min, in flight), and at least one when full
+            int min = issuing ? Math.min(spec.batchCompleteMin(), inFlight) : 1;
+            if (min == 0 && (inFlight == depth || pendingCount > 0)) {
+                min = 1;
+            }
+            int n = io.reap(min, Math.min(spec.batchCompleteMax(), depth), doneSlots, doneResults);
+            now = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                complete(doneSlots[i], doneResults[i], now);
+            }
+            completedIos += n;
+            progress.lazySet(completedIos);
+            if (!measuring && now >= measureStart && measureStart != Long.MAX_VALUE) {
+                startMeasuring();
+                sampleStart = now;
+                nextSample = now + SAMPLE_NANOS;
+            } else if (measuring && now >= nextSample) {
+                result.read.sample(now - sampleStart);
+                result.write.sample(now - sampleStart);
+                sampleStart = now;
+                nextSample = now + SAMPLE_NANOS;
+            }
+        }
+    }
+
+    private void startMeasuring() {
+        measuring = true;
+        result.read.reset();
+        result.write.reset();
+        result.sync.reset();
+        cpuStart = CpuTimes.now();
+    }
+
+    private void prepare(int op, long offset) {
+        int slot = free[--freeTop];
+        ops[slot] = op;
+        offsets[slot] = offset;
+        int bs = spec.blockSize();
+        switch (op) {
+            case IoSource.READ -> io.prepRead(slot, offset, bs);
+            case IoSource.WRITE -> {
+                if (pattern != null) {
+                    pattern.fill(slot, buffers[slot], offset, bs);
+                }
+                io.prepWrite(slot, offset, bs);
+            }
+            default -> io.prepFsync(slot);
+        }
+        prepTimes[slot] = System.nanoTime();
+        pending[pendingCount++] = slot;
+    }
+
+    private void commit() throws IOException {
+        int k = io.submit(pending, 0, pendingCount);
+        long now = System.nanoTime();
+        for (int i = 0; i < k; i++) {
+            int slot = pending[i];
+            submitTimes[slot] = now;
+            if (measuring && ops[slot] != IoSource.FSYNC) {
+                stats(ops[slot]).slat.record(now - prepTimes[slot]);
+            }
+        }
+        inFlight += k;
+        if (k < pendingCount) {
+            if (k == 0 && inFlight == 0) {
+                throw new IOException(io.name() + ": submit accepted nothing with nothing in flight");
+            }
+            System.arraycopy(pending, k, pending, 0, pendingCount - k);
+        }
+        pendingCount -= k;
+    }
+
+    private void complete(int slot, long res, long now) {
+        inFlight--;
+        free[freeTop++] = slot;
+        int op = ops[slot];
+        if (res < 0) {
+            int errno = (int) -res;
+            result.fail(errno, io.name() + ": " + (op == IoSource.FSYNC ? "fsync" : op == IoSource.READ ? "read" : "write")
+                    + " at offset " + offsets[slot] + ": " + IoErrors.resultText(res));
+            return;
+        }
+        if (op == IoSource.FSYNC) {
+            if (measuring) {
+                result.sync.record(now - prepTimes[slot]);
+            }
+            return;
+        }
+        if (op == IoSource.WRITE && written != null) {
+            written.set((int) (offsets[slot] / spec.blockSize()));
+        }
+        if (op == IoSource.READ && checkReads) {
+            String bad = res < spec.blockSize() ? "verify: short read at offset " + offsets[slot] + " (" + res + " bytes)"
+                    : pattern.check(slot, buffers[slot], offsets[slot], spec.blockSize());
+            if (bad != null) {
+                result.verifyFailures++;
+                result.fail(EILSEQ, bad);
+            }
+        }
+        if (!measuring) {
+            return;
+        }
+        DirectionStats d = stats(op);
+        d.clat.record(now - submitTimes[slot]);
+        d.lat.record(now - prepTimes[slot]);
+        d.ios++;
+        d.bytes += res;
+        d.sampleIos++;
+        d.sampleBytes += res;
+        if (res < spec.blockSize()) {
+            d.shortIos++;
+        }
+    }
+
+    private DirectionStats stats(int op) {
+        return op == IoSource.READ ? result.read : result.write;
+    }
+
+    /** Write buffers hold random bytes, filled once (fio's default without refill_buffers). */
+    private void fillRandom() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(42);
+        for (MemorySegment b : buffers) {
+            for (long at = 0; at + 8 <= b.byteSize(); at += 8) {
+                b.set(java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED, at, r.nextLong());
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.aio4j.bench.run;
+
+import org.HdrHistogram.Histogram;
+
+/**
+ * One latency series in nanoseconds: an HdrHistogram for percentiles (3 significant digits, up
+ * to 10 minutes; longer values count as 10 minutes) and exact min, max, mean and deviation, as
+ * fio reports them. Recording allocates nothing. One thread records; others read after it stopped.
+ */
+public final class LatencyStats {
+    private static final long HIGHEST_NANOS = 600_000_000_000L;
+
+    private final Histogram histogram = new Histogram(1, HIGHEST_NANOS, 3);
+    private final Moments moments = new Moments();
+
+    /** Records one latency. */
+    public void record(long nanos) {
+        long v = Math.max(1, Math.min(nanos, HIGHEST_NANOS));
+        histogram.recordValue(v);
+        moments.sample(nanos);
+    }
+
+    /** Forgets everything (the end of ramp_time). */
+    public void reset() {
+        histogram.reset();
+        moments.reset();
+    }
+
+    /** Adds another series (group reporting). */
+    public void add(LatencyStats other) {
+        histogram.add(other.histogram);
+        moments.add(other.moments);
+    }
+
+    /** The number of values. */
+    public long count() {
+        return moments.samples();
+    }
+
+    /** The smallest value, 0 when empty. */
+    public long min() {
+        return (long) moments.min();
+    }
+
+    /** The largest value. */
+    public long max() {
+        return (long) moments.max();
+    }
+
+    /** The mean, 0 when empty. */
+    public double mean() {
+        return moments.mean();
+    }
+
+    /** The sample standard deviation (n-1, as fio), 0 with fewer than two values. */
+    public double stddev() {
+        return moments.stddev();
+    }
+
+    /** The value at a percentile (0..100). */
+    public long percentile(double p) {
+        return count() == 0 ? 0 : histogram.getValueAtPercentile(p);
+    }
+
+    /** The histogram, for plots. */
+    public Histogram histogram() {
+        return histogram;
+    }
+}

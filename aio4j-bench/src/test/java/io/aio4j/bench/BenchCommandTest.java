@@ -1,0 +1,126 @@
+package io.aio4j.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aio4j.bench.report.MiniJson;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** End to end through the jdk engine, which runs everywhere. */
+@Timeout(120)
+class BenchCommandTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int bench(String... args) {
+        return new BenchCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).run(List.of(args));
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aJobFileWithSeveralSectionsReportsEachJobAsFioDoes(@TempDir Path dir) throws Exception {
+        Path jobs = dir.resolve("mixed.fio");
+        Files.writeString(jobs, """
+                [global]
+                ioengine=jdk
+                directory=%s
+                size=2m
+                iodepth=4
+                ; each job gets its own file: jobname.jobnum.0
+
+                [seq-write]
+                rw=write
+                bs=64k
+
+                [rand-read]
+                stonewall
+                rw=randread
+                bs=4k
+
+                [mixed]
+                stonewall
+                rw=randrw
+                rwmixread=70
+                fsync=8
+                """.formatted(dir));
+        int rc = bench(jobs.toString(), "--output-format=json");
+        assertThat(rc).as(err()).isZero();
+        Map<String, Object> report = MiniJson.firstObject(out());
+        List<Map<String, Object>> list = (List<Map<String, Object>>) report.get("jobs");
+        assertThat(list).extracting(j -> j.get("jobname")).containsExactly("seq-write", "rand-read", "mixed");
+        assertThat(list).extracting(j -> j.get("groupid")).containsExactly(0.0, 1.0, 2.0);
+        Map<String, Object> w = (Map<String, Object>) list.get(0).get("write");
+        assertThat(w.get("io_bytes")).isEqualTo(2.0 * (1 << 20));
+        assertThat(w.get("total_ios")).isEqualTo(32.0);
+        Map<String, Object> r = (Map<String, Object>) list.get(1).get("read");
+        assertThat(r.get("total_ios")).isEqualTo(512.0);
+        Map<String, Object> mixed = list.get(2);
+        double reads = (Double) ((Map<String, Object>) mixed.get("read")).get("total_ios");
+        double writes = (Double) ((Map<String, Object>) mixed.get("write")).get("total_ios");
+        assertThat(reads + writes).isEqualTo(512.0);
+        assertThat(((Map<String, Object>) mixed.get("sync")).get("total_ios")).isEqualTo(Math.floor(writes / 8));
+        assertThat(Files.exists(dir.resolve("seq-write.0.0"))).isTrue();
+        assertThat(Files.exists(dir.resolve("mixed.0.0"))).isTrue();
+    }
+
+    @Test
+    void normalOutputLooksLikeFios(@TempDir Path dir) {
+        int rc = bench("--name=n", "--ioengine=jdk", "--filename=" + dir.resolve("f"), "--size=1m", "--rw=randread",
+                "--iodepth=4", "--numjobs=2", "--group_reporting");
+        assertThat(rc).as(err()).isZero();
+        assertThat(out()).contains("n: (g=0): rw=randread, bs=(R) 4096B-4096B")
+                .contains("n: (groupid=0, jobs=2): err= 0:")
+                .contains("  read: IOPS=")
+                .contains("clat percentiles")
+                .contains("Run status group 0 (all jobs):")
+                .contains("   READ: bw=");
+    }
+
+    @Test
+    void verifiedWriteThenVerifiedRead(@TempDir Path dir) {
+        String f = "--filename=" + dir.resolve("v");
+        assertThat(bench("--name=w", "--ioengine=jdk", f, "--size=1m", "--rw=randwrite", "--iodepth=8", "--verify=crc32c"))
+                .as(err()).isZero();
+        assertThat(bench("--name=r", "--ioengine=jdk", f, "--rw=read", "--iodepth=8", "--verify=crc32c")).as(err()).isZero();
+    }
+
+    @Test
+    void unknownOptionAndImpossibleCombinationAreUsageErrors() {
+        assertThat(bench("--name=x", "--frob=1")).isEqualTo(2);
+        assertThat(err()).contains("unknown option: --frob");
+        assertThat(bench("--name=x", "--time_based")).isEqualTo(2);
+        assertThat(err()).contains("--time_based needs --runtime");
+    }
+
+    @Test
+    void anUnavailableEngineIsNamedWithItsReason(@TempDir Path dir) {
+        List<String> args = new ArrayList<>(List.of("--name=x", "--filename=" + dir.resolve("f"), "--size=1m"));
+        for (String engine : List.of("io_uring", "libaio", "threadpool")) {
+            ByteArrayOutputStream e = new ByteArrayOutputStream();
+            List<String> a = new ArrayList<>(args);
+            a.add("--ioengine=" + engine);
+            int rc = new BenchCommand(new PrintStream(new ByteArrayOutputStream()), new PrintStream(e)).run(a);
+            if (rc != 0) {
+                assertThat(e.toString()).contains("ioengine=" + engine + " is not available here: ");
+            }
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package io.aio4j.bench.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aio4j.bench.options.Invocation;
+import io.aio4j.bench.options.JobSpecs;
+import io.aio4j.bench.run.JobResult;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Our JSON against a real fio 3.33 report (src/test/resources/fio-3.33-randread.json). */
+class FioJsonTest {
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> job(String text) {
+        return (Map<String, Object>) ((List<Object>) MiniJson.firstObject(text).get("jobs")).getFirst();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Map<String, Object> m, String key) {
+        return (Map<String, Object>) m.get(key);
+    }
+
+    private static String fioSample() throws Exception {
+        try (InputStream in = FioJsonTest.class.getResourceAsStream("/fio-3.33-randread.json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String ours() throws Exception {
+        var spec = JobSpecs.resolve(Invocation.parse(List.of("--name=t", "--size=4m", "--rw=randread")).jobs()).getFirst();
+        JobResult r = new JobResult(spec);
+        for (int i = 1; i <= 1000; i++) {
+            r.read.slat.record(100 + i);
+            r.read.clat.record(1000 * i);
+            r.read.lat.record(1000 * i + 100);
+        }
+        r.sync.record(5000);
+        return FioJson.write(List.of(r), Map.of());
+    }
+
+    @Test
+    void everyFieldToolsReadFromFioIsThereWithTheSameShape() throws Exception {
+        Map<String, Object> fio = job(fioSample());
+        Map<String, Object> mine = job(ours());
+        for (String k : List.of("jobname", "groupid", "error", "job options", "read", "write", "trim", "sync",
+                "job_runtime", "usr_cpu", "sys_cpu")) {
+            assertThat(fio).containsKey(k);
+            assertThat(mine).as("job field %s", k).containsKey(k);
+        }
+        for (String dir : List.of("read", "write", "trim")) {
+            Map<String, Object> f = map(fio, dir);
+            Map<String, Object> m = map(mine, dir);
+            assertThat(m.keySet()).as(dir).containsAll(f.keySet());
+            for (String lat : List.of("slat_ns", "clat_ns", "lat_ns")) {
+                assertThat(map(m, lat).keySet()).containsAll(List.of("min", "max", "mean", "stddev", "N"));
+            }
+        }
+        assertThat(map(mine, "sync").keySet()).containsAll(map(fio, "sync").keySet());
+        assertThat(map(map(mine, "sync"), "lat_ns").keySet()).containsAll(map(map(fio, "sync"), "lat_ns").keySet());
+    }
+
+    @Test
+    void percentilesAreKeyedAsFioKeysThem() throws Exception {
+        Map<String, Object> fioPct = map(map(map(job(fioSample()), "read"), "clat_ns"), "percentile");
+        Map<String, Object> ourPct = map(map(map(job(ours()), "read"), "clat_ns"), "percentile");
+        assertThat(ourPct.keySet()).containsExactlyElementsOf(fioPct.keySet());
+        assertThat(ourPct.keySet()).contains("99.000000", "99.990000", "50.000000");
+        assertThat((Double) ourPct.get("50.000000")).isBetween(495_000.0, 505_000.0);
+        assertThat(map(map(job(ours()), "read"), "slat_ns")).doesNotContainKey("percentile"); // slat_percentiles=0
+    }
+
+    @Test
+    void iopsAndBandwidthUseFiosUnits() throws Exception {
+        Map<String, Object> read = map(job(ours()), "read");
+        assertThat(read.get("iops")).isInstanceOf(Double.class);
+        assertThat((Double) map(read, "clat_ns").get("N")).isEqualTo(1000.0);
+        assertThat((Double) map(read, "clat_ns").get("min")).isEqualTo(1000.0);
+        assertThat((Double) map(read, "clat_ns").get("max")).isEqualTo(1_000_000.0);
+    }
+
+    @Test
+    void latencyTablesHaveFiosKeysAndAddUpToAll() throws Exception {
+        Map<String, Object> fio = job(fioSample());
+        Map<String, Object> mine = job(ours());
+        double total = 0;
+        for (String t : List.of("latency_ns", "latency_us", "latency_ms")) {
+            assertThat(map(mine, t).keySet()).as(t).containsExactlyElementsOf(map(fio, t).keySet());
+            for (Object v : map(mine, t).values()) {
+                total += (Double) v;
+            }
+        }
+        assertThat(total).isCloseTo(100.0, org.assertj.core.data.Offset.offset(0.01));
+        assertThat((Double) map(mine, "latency_us").get("1000")).isCloseTo(25.0, org.assertj.core.data.Offset.offset(0.5));
+    }
+}

@@ -1,0 +1,124 @@
+package io.aio4j.bench.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aio4j.bench.options.Invocation;
+import io.aio4j.bench.options.JobSpec;
+import io.aio4j.bench.options.JobSpecs;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(30)
+class JobRunnerTest {
+    private static final long FILE = 256 * 4096;
+
+    private static JobSpec spec(String... opts) throws Exception {
+        List<String> args = new ArrayList<>(List.of("--name=t", "--filename=/nonexistent", "--size=1m"));
+        args.addAll(List.of(opts));
+        return JobSpecs.resolve(Invocation.parse(args).jobs()).getFirst();
+    }
+
+    private static JobResult run(JobSpec spec, FakeBackend io) throws Exception {
+        JobResult r = new JobResult(spec);
+        new JobRunner(spec, io, r).run(FILE);
+        return r;
+    }
+
+    @Test
+    void randomReadVisitsEveryBlockOncePerLoop() throws Exception {
+        FakeBackend io = new FakeBackend(FILE, 8, 4096);
+        JobResult r = run(spec("--rw=randread", "--iodepth=8", "--loops=2"), io);
+        assertThat(io.readOffsets).hasSize(512);
+        assertThat(io.readOffsets.subList(0, 256)).doesNotHaveDuplicates().allMatch(o -> o % 4096 == 0 && o < FILE);
+        assertThat(io.readOffsets.subList(0, 256)).isNotEqualTo(io.readOffsets.subList(0, 256).stream().sorted().toList());
+        assertThat(r.read.ios()).isEqualTo(512);
+        assertThat(r.read.bytes()).isEqualTo(512 * 4096L);
+        assertThat(r.read.clat.count()).isEqualTo(512);
+        assertThat(r.read.slat.count()).isEqualTo(512);
+        assertThat(r.write.ios()).isZero();
+        assertThat(io.maxInFlight).isLessThanOrEqualTo(8);
+    }
+
+    @Test
+    void sequentialWriteGoesInOrder() throws Exception {
+        FakeBackend io = new FakeBackend(FILE, 4, 4096);
+        run(spec("--rw=write", "--iodepth=4"), io);
+        assertThat(io.writeOffsets).hasSize(256);
+        for (int i = 0; i < 256; i++) {
+            assertThat(io.writeOffsets.get(i)).isEqualTo(i * 4096L);
+        }
+    }
+
+    @Test
+    void submitsInBatchesOfIodepthBatchSubmit() throws Exception {
+        FakeBackend io = new FakeBackend(FILE, 16, 4096);
+        run(spec("--rw=randread", "--iodepth=16", "--iodepth_batch_submit=4", "--iodepth_batch_complete_min=4"), io);
+        assertThat(io.batchSizes).allMatch(n -> n <= 4);
+        assertThat(io.batchSizes.stream().filter(n -> n == 4).count()).isGreaterThan(io.batchSizes.size() / 2);
+        FakeBackend one = new FakeBackend(FILE, 16, 4096);
+        run(spec("--rw=randread", "--iodepth=16"), one);
+        assertThat(one.batchSizes).containsOnly(1);
+    }
+
+    @Test
+    void fsyncEveryNWritesAndMixFollowsRwmixread() throws Exception {
+        FakeBackend io = new FakeBackend(FILE, 8, 4096);
+        JobResult r = run(spec("--rw=randrw", "--rwmixread=75", "--iodepth=8", "--fsync=10"), io);
+        assertThat(r.read.ios() + r.write.ios()).isEqualTo(256);
+        assertThat(r.read.ios()).isBetween(150L, 230L);
+        assertThat(io.fsyncs).isEqualTo((int) (r.write.ios() / 10));
+        assertThat(r.sync.count()).isEqualTo(io.fsyncs);
+    }
+
+    @Test
+    void verifyReadsBackWhatWasWritten() throws Exception {
+        FakeBackend io = new FakeBackend(FILE, 4, 4096);
+        JobResult r = run(spec("--rw=randwrite", "--iodepth=4", "--verify=crc32c"), io);
+        assertThat(r.error()).isZero();
+        assertThat(r.verifyFailures()).isZero();
+        assertThat(io.readOffsets).hasSize(256); // the verify phase
+        assertThat(r.read.ios()).isZero(); // verify reads are not reported as the job's reads
+    }
+
+    @Test
+    void verifyCatchesACorruptBlock() throws Exception {
+        FakeBackend io = new FakeBackend(FILE, 4, 4096);
+        JobSpec write = spec("--rw=write", "--iodepth=4", "--verify=crc32c", "--do_verify=0");
+        assertThat(run(write, io).error()).isZero();
+        io.file.set(java.lang.foreign.ValueLayout.JAVA_BYTE, 7 * 4096 + 100, (byte) 0x55);
+        io.file.set(java.lang.foreign.ValueLayout.JAVA_BYTE, 7 * 4096 + 101, (byte) 0xAA);
+        JobResult r = run(spec("--rw=read", "--iodepth=4", "--verify=crc32c"), io);
+        assertThat(r.error()).isEqualTo(84);
+        assertThat(r.errorMessage()).contains("crc32c mismatch at offset " + 7 * 4096);
+    }
+
+    @Test
+    void aFailedIoEndsTheJobWithItsErrno() throws Exception {
+        FakeBackend io = new FakeBackend(FILE, 4, 4096);
+        io.failAtOffset = 10 * 4096;
+        JobResult r = run(spec("--rw=read", "--iodepth=4"), io);
+        assertThat(r.error()).isEqualTo(5);
+        assertThat(r.errorMessage()).contains("read at offset 40960");
+        assertThat(io.readOffsets.size()).isLessThan(256);
+        assertThat(io.inFlight).isZero();
+    }
+
+    @Test
+    void timeBasedRunsUntilTheRuntimeRepeatingPasses() throws Exception {
+        FakeBackend io = new FakeBackend(FILE, 4, 4096);
+        JobResult r = run(spec("--rw=randread", "--iodepth=4", "--runtime=200ms", "--time_based"), io);
+        assertThat(r.read.ios()).isGreaterThan(256);
+        assertThat(r.runtimeNanos()).isGreaterThanOrEqualTo(200_000_000L);
+    }
+
+    @Test
+    void rampTimeIsNotRecorded() throws Exception {
+        FakeBackend io = new FakeBackend(FILE, 4, 4096);
+        JobResult r = run(spec("--rw=randread", "--iodepth=4", "--runtime=200ms", "--ramp_time=100ms", "--time_based"), io);
+        assertThat(r.read.ios()).isPositive().isLessThan(io.readOffsets.size());
+        assertThat(r.read.slat.count()).isEqualTo(r.read.ios());
+        assertThat(r.read.clat.count()).isEqualTo(r.read.ios());
+    }
+}

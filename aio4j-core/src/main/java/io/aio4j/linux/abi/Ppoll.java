@@ -1,0 +1,63 @@
+package io.aio4j.linux.abi;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+
+/**
+ * ppoll(2), with {@code struct pollfd}, to wait on one descriptor with a nanosecond timeout. The
+ * timeout is a {@code struct timespec}, which on the 64-bit targets is laid out as
+ * {@link KernelTimespec}:
+ * <pre>
+ * int ppoll(struct pollfd *fds, nfds_t nfds, const struct timespec *tmo_p, const sigset_t *sigmask);
+ * struct pollfd { int fd; short events; short revents; };          // 8 bytes
+ * </pre>
+ */
+public final class Ppoll {
+    public static final StructLayout POLLFD = MemoryLayout.structLayout(
+            ValueLayout.JAVA_INT.withName("fd"),
+            ValueLayout.JAVA_SHORT.withName("events"),
+            ValueLayout.JAVA_SHORT.withName("revents"));
+    public static final short POLLIN = 0x1;
+
+    private static final long FD = POLLFD.byteOffset(MemoryLayout.PathElement.groupElement("fd"));
+    private static final long EVENTS = POLLFD.byteOffset(MemoryLayout.PathElement.groupElement("events"));
+    private static final long REVENTS = POLLFD.byteOffset(MemoryLayout.PathElement.groupElement("revents"));
+    private static final MethodHandle PPOLL = Native.errnoCall("ppoll",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS, ADDRESS));
+
+    private Ppoll() {
+    }
+
+    /** Sets one pollfd. */
+    public static void pollfd(MemorySegment pollfd, int fd, short events) {
+        pollfd.set(ValueLayout.JAVA_INT, FD, fd);
+        pollfd.set(ValueLayout.JAVA_SHORT, EVENTS, events);
+        pollfd.set(ValueLayout.JAVA_SHORT, REVENTS, (short) 0);
+    }
+
+    public static short revents(MemorySegment pollfd) {
+        return pollfd.get(ValueLayout.JAVA_SHORT, REVENTS);
+    }
+
+    /**
+     * ppoll(fds, nfds, timeout, NULL): the number of ready descriptors (0 on timeout) or -errno.
+     * EINTR is returned, not retried. {@code timeout} ({@link KernelTimespec#LAYOUT}) NULL waits forever.
+     */
+    public static int ppoll(MemorySegment fds, long nfds, MemorySegment timeout) {
+        MemorySegment st = Native.state();
+        try {
+            int r = (int) PPOLL.invokeExact(st, fds, nfds, timeout, MemorySegment.NULL);
+            return r < 0 ? -Native.errno(st) : r;
+        } catch (Throwable t) {
+            throw Native.bug(t);
+        }
+    }
+}

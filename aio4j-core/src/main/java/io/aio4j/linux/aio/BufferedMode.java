@@ -1,0 +1,53 @@
+package io.aio4j.linux.aio;
+
+import java.util.Locale;
+
+/**
+ * Where the Linux AIO engine runs I/O on files opened without O_DIRECT, for which the kernel's
+ * AIO is synchronous: io_submit does the whole read or write (seed 004, KERNEL.md 4.5).
+ *
+ * <p>Chosen per process with the system property {@value #PROPERTY} ({@code offload},
+ * {@code inline} or {@code kernel}); the default is {@link #OFFLOAD}, and a context opened with
+ * {@link io.aio4j.SetupFlag#SQ_WORKQUEUE} always uses OFFLOAD. In every mode O_DIRECT reads,
+ * writes, fsync and fdatasync go to the kernel with io_submit; NOOP completes in user space; a
+ * request that carries RWF_NOWAIT itself is answered inline (its result, or -EAGAIN), never
+ * handed on.
+ */
+enum BufferedMode {
+    /**
+     * Seed 002's SQ workqueue (the default): reads are tried inline with preadv2(RWF_NOWAIT) and
+     * handed to a worker only if they would block; writes, fsync, fdatasync and fallocate go to
+     * the workers. io_submit never runs buffered I/O, so submission never blocks on it.
+     */
+    OFFLOAD,
+    /**
+     * "The caller asks for inline": reads as in OFFLOAD, but writes, fsync, fdatasync and
+     * fallocate run on the submitting thread (blocking it for as long as they take), which saves
+     * the hand-off for callers whose writes only fill the page cache.
+     */
+    INLINE,
+    /**
+     * Plain Linux AIO, as fio's libaio engine does it: buffered requests go to io_submit too, which
+     * blocks until the buffered read or write is done. For comparisons; fallocate still goes to
+     * the workers.
+     */
+    KERNEL;
+
+    /** The system property that selects the mode. */
+    static final String PROPERTY = "io.aio4j.linux.aio.buffered";
+
+    /**
+     * The mode the property asks for.
+     *
+     * @throws IllegalArgumentException for a value that is not one of the three, naming it
+     */
+    static BufferedMode fromProperty() {
+        String v = System.getProperty(PROPERTY, "offload").trim().toUpperCase(Locale.ROOT);
+        try {
+            return valueOf(v);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(PROPERTY + "=" + System.getProperty(PROPERTY)
+                    + " is not one of offload, inline, kernel", e);
+        }
+    }
+}

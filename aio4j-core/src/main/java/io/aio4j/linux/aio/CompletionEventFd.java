@@ -1,0 +1,122 @@
+package io.aio4j.linux.aio;
+
+import io.aio4j.IoErrors;
+import io.aio4j.linux.abi.KernelTimespec;
+import io.aio4j.linux.abi.LibC;
+import io.aio4j.linux.abi.Ppoll;
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/**
+ * The context's eventfd (non-blocking, close-on-exec): the kernel adds 1 per completion of every
+ * iocb (IOCB_FLAG_RESFD), and the engine adds 1 per completion it makes in user space, so the
+ * counter counts completions. It is also the engine's one wait point: the reaper waits for it
+ * with ppoll, and {@link #wakeup()} writes it.
+ *
+ * <p>Buffers are per role so that no call allocates: the submitter's ({@link #signal}), the
+ * reaper's ({@link #clear}, {@link #await}), and a shared read-only 1 for workers and wakeups.
+ */
+final class CompletionEventFd {
+    private final int fd;
+    private final MemorySegment submitterCount;
+    private final MemorySegment one;
+    private final MemorySegment reaperCount;
+    private final MemorySegment pollfd;
+    private final MemorySegment timeout;
+    private volatile boolean waiting;
+    private volatile boolean wakeRequested;
+    private volatile boolean closed;
+
+    /**
+     * Creates the eventfd; its memory comes from {@code arena}, which must outlive it.
+     *
+     * @throws IOException if eventfd(2) fails (EMFILE...)
+     */
+    CompletionEventFd(Arena arena) throws IOException {
+        int r = LibC.eventfd(0, LibC.EFD_NONBLOCK | LibC.EFD_CLOEXEC);
+        if (r < 0) {
+            throw IoErrors.forResult(r, "eventfd", -1, -1, -1);
+        }
+        fd = r;
+        submitterCount = arena.allocate(ValueLayout.JAVA_LONG);
+        one = arena.allocate(ValueLayout.JAVA_LONG);
+        one.set(ValueLayout.JAVA_LONG, 0, 1L);
+        reaperCount = arena.allocate(ValueLayout.JAVA_LONG);
+        pollfd = arena.allocate(Ppoll.POLLFD);
+        timeout = arena.allocate(KernelTimespec.LAYOUT);
+    }
+
+    int fd() {
+        return fd;
+    }
+
+    /** Adds {@code n} completions; the submitter's thread only (or close). */
+    void signal(long n) {
+        if (n > 0) {
+            submitterCount.set(ValueLayout.JAVA_LONG, 0, n);
+            LibC.write(fd, submitterCount, 8);
+        }
+    }
+
+    /** Adds one completion; any thread. */
+    void signalOne() {
+        LibC.write(fd, one, 8);
+    }
+
+    /** Resets the counter to 0 (reads it); the reaper only. */
+    void clear() {
+        LibC.read(fd, reaperCount, 8); // -EAGAIN when already 0: nothing to clear
+    }
+
+    /**
+     * Makes the current or next {@link #await} return promptly; any thread. Sticky: the request
+     * stays until a waiting reaper takes it with {@link #takeWakeup()}.
+     */
+    void wakeup() {
+        wakeRequested = true;
+        // Dekker with await(): either the reaper sees wakeRequested before it sleeps, or we see
+        // waiting and make the eventfd readable
+        if (waiting && !closed) {
+            signalOne();
+        }
+    }
+
+    /** Whether a wakeup was requested; clears the request. The reaper only. */
+    boolean takeWakeup() {
+        if (wakeRequested) {
+            wakeRequested = false;
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Waits until the counter is non-zero, a wakeup is requested, or {@code timeoutNanos} pass
+     * ({@code < 0}: no limit). The reaper only; may return early (signals).
+     */
+    void await(long timeoutNanos) {
+        waiting = true;
+        try {
+            if (wakeRequested) {
+                return;
+            }
+            Ppoll.pollfd(pollfd, fd, Ppoll.POLLIN);
+            MemorySegment ts = MemorySegment.NULL;
+            if (timeoutNanos >= 0) {
+                KernelTimespec.setNanos(timeout, timeoutNanos);
+                ts = timeout;
+            }
+            Ppoll.ppoll(pollfd, 1, ts);
+        } finally {
+            waiting = false;
+        }
+    }
+
+    /** Closes the descriptor; once, at the end of the context's close. */
+    void close() {
+        closed = true;
+        LibC.close(fd);
+    }
+}
