@@ -13,7 +13,7 @@ final class Dispatchers {
     }
 
     static Stream<Engine> engines() {
-        return Stream.of(Engine.PORTABLE, Engine.AUTO);
+        return Stream.of(Engine.PORTABLE, Engine.LINUX_AIO, Engine.AUTO);
     }
 
     static IoDispatcher open(Engine engine, int entries) throws IOException {

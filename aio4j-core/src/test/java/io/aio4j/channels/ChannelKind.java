@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Assumptions;
 enum ChannelKind {
     JDK(null),
     AIO4J_PORTABLE(Engine.PORTABLE),
+    AIO4J_LINUX_AIO(Engine.LINUX_AIO),
     AIO4J_AUTO(Engine.AUTO);
 
     private static final ConcurrentHashMap<Engine, IoDispatcher> DISPATCHERS = new ConcurrentHashMap<>();
