@@ -35,6 +35,8 @@ public final class JobRunner {
     private final long[] offsets;
     private final long[] prepTimes;
     private final long[] submitTimes;
+    /** Whether the I/O in a slot was submitted after the ramp (only those are recorded). */
+    private final boolean[] measuredSlot;
     private final int[] doneSlots;
     private final long[] doneResults;
     private final MemorySegment[] buffers;
@@ -63,6 +65,7 @@ public final class JobRunner {
         this.offsets = new long[depth];
         this.prepTimes = new long[depth];
         this.submitTimes = new long[depth];
+        this.measuredSlot = new boolean[depth];
         this.doneSlots = new int[depth];
         this.doneResults = new long[depth];
         this.buffers = new MemorySegment[depth];
@@ -194,6 +197,7 @@ public final class JobRunner {
         for (int i = 0; i < k; i++) {
             int slot = pending[i];
             submitTimes[slot] = now;
+            measuredSlot[slot] = measuring;
             if (measuring && ops[slot] != IoSource.FSYNC) {
                 stats(ops[slot]).slat.record(now - prepTimes[slot]);
             }
@@ -235,8 +239,8 @@ public final class JobRunner {
                 result.fail(EILSEQ, bad);
             }
         }
-        if (!measuring) {
-            return;
+        if (!measuring || !measuredSlot[slot]) {
+            return; // submitted during the ramp: its slat was not recorded, so nothing of it is
         }
         DirectionStats d = stats(op);
         d.clat.record(now - submitTimes[slot]);
