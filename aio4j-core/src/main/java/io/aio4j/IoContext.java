@@ -251,13 +251,14 @@ public final class IoContext implements AutoCloseable {
                 problem = "requests[" + (offset + i) + "] uses a file of context " + r.file().context().id() + ", not " + id;
             }
             if (problem != null) {
+                // decide the type before unclaiming: a request that appears twice was claimed
+                // at its first position, and unclaiming clears its owner again
+                RuntimeException e = r == null ? new NullPointerException(problem)
+                        : r.owner != null ? new IllegalStateException(problem) : new IllegalArgumentException(problem);
                 for (int j = 0; j < i; j++) {
                     requests[offset + j].owner = null;
                 }
-                if (r == null) {
-                    throw new NullPointerException(problem);
-                }
-                throw r.owner != null ? new IllegalStateException(problem) : new IllegalArgumentException(problem);
+                throw e;
             }
             r.owner = this;
         }
