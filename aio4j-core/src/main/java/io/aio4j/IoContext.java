@@ -186,7 +186,12 @@ public final class IoContext implements AutoCloseable {
      * context is full (zero included). Each accepted request yields exactly one event. A request
      * that fails validation is accepted and completes with {@code -errno} in its event (EBADF for
      * a read on a write-only or closed file, EINVAL for a negative offset, EFAULT for a fixed
-     * buffer outside its registration), as the kernel reports them.
+     * buffer outside its registration or a buffer whose arena is already closed), as the kernel
+     * reports them.
+     *
+     * <p>A buffer's arena must stay open until the request's event is reaped: aio4j cannot stop
+     * an arena from closing (FFM has no public way to hold a session across an asynchronous
+     * window), and a native engine hands the kernel raw addresses. See docs/buffer-lifetimes.md.
      *
      * @throws NullPointerException if a request is null
      * @throws IllegalStateException if a request is already in flight (or appears twice)
@@ -301,10 +306,25 @@ public final class IoContext implements AutoCloseable {
         if (op == Op.FALLOCATE) {
             return r.length() <= 0 ? Errno.EINVAL : 0;
         }
+        if (!buffersAlive(r)) {
+            return Errno.EFAULT; // a closed arena's memory is freed: no engine may hand it to the kernel
+        }
         if (op == Op.READ_FIXED || op == Op.WRITE_FIXED) {
             return checkFixed(r);
         }
         return bounce.prepare(r);
+    }
+
+    private static boolean buffersAlive(IoRequest r) {
+        if (r.op() == Op.PREADV || r.op() == Op.PWRITEV) {
+            for (int i = 0; i < r.segmentCount(); i++) {
+                if (!r.callerSegment(i).scope().isAlive()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return r.callerBuffer().scope().isAlive();
     }
 
     private int checkFixed(IoRequest r) {
