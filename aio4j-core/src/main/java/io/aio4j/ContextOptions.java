@@ -9,6 +9,7 @@ import java.util.function.UnaryOperator;
 /**
  * Immutable options of a context: engine, setup flags and sizes. Validated once, by
  * {@link Builder#build()} and against the entry count by {@link IoContext#open(int, ContextOptions)}.
+ * Thread-safe (immutable); a {@link Builder} is for one thread.
  */
 public final class ContextOptions {
     /** The largest entry count a context takes (io_uring's IORING_MAX_ENTRIES). */
@@ -36,57 +37,69 @@ public final class ContextOptions {
         this.engineDecorator = b.engineDecorator;
     }
 
-    /** AUTO engine, no flags. */
+    /** {@return the defaults: AUTO engine, no flags, default sizes} */
     public static ContextOptions defaults() {
         return DEFAULTS;
     }
 
-    /** A builder starting from the defaults. */
+    /** {@return a builder starting from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Options with this engine and no flags. */
+    /**
+     * Options with this engine and these flags, and default sizes.
+     *
+     * @param engine the engine
+     * @param flags the setup flags, none for none
+     * @return the options
+     * @throws IllegalArgumentException for a null, or flags that cannot go together
+     */
     public static ContextOptions of(Engine engine, SetupFlag... flags) {
         return builder().engine(engine).flags(flags).build();
     }
 
-    /** The engine asked for. */
+    /** {@return the engine asked for} */
     public Engine engine() {
         return engine;
     }
 
-    /** The setup flags asked for (an unmodifiable set). */
+    /** {@return the setup flags asked for (an unmodifiable set)} */
     public Set<SetupFlag> flags() {
         return flags;
     }
 
-    /** Whether this flag was asked for. */
+    /**
+     * Whether this flag was asked for.
+     *
+     * @param flag the flag
+     * @return true if it is among {@link #flags()}
+     */
     public boolean has(SetupFlag flag) {
         return flags.contains(flag);
     }
 
-    /** The completion-queue size asked for, or 0 for the engine's default (2 x entries on io_uring). */
+    /** {@return the completion-queue size asked for, or 0 for the engine's default (2 x entries on io_uring)} */
     public int cqEntries() {
         return cqEntries;
     }
 
-    /** How long an idle SQ_THREAD submitter polls before it parks, in milliseconds. */
+    /** {@return how long an idle SQ_THREAD submitter polls before it parks, in milliseconds} */
     public int sqThreadIdleMillis() {
         return sqThreadIdleMillis;
     }
 
-    /** The SQ_WORKQUEUE worker count asked for, or 0 for min(2 x CPUs, entries). */
+    /** {@return the SQ_WORKQUEUE worker count asked for, or 0 for min(2 x CPUs, entries)} */
     public int workers() {
         return workers;
     }
 
-    /** What wraps each engine context opened with these options; the identity by default. */
+    /** {@return what wraps each engine context opened with these options; the identity by default} */
     public UnaryOperator<EngineContext> engineDecorator() {
         return engineDecorator;
     }
 
-    /** A builder holding these options, to derive others. */
+    /** {@return a builder holding these options, to derive others} */
     public Builder toBuilder() {
         return new Builder().engine(engine).flags(flags.toArray(SetupFlag[]::new))
                 .cqEntries(cqEntries).sqThreadIdleMillis(sqThreadIdleMillis).workers(workers)
@@ -96,6 +109,7 @@ public final class ContextOptions {
     /**
      * Checks these options against an entry count.
      *
+     * @param entries the entry count of a context
      * @throws IllegalArgumentException naming the value that does not fit
      */
     public void validate(int entries) {
@@ -125,7 +139,13 @@ public final class ContextOptions {
         private Builder() {
         }
 
-        /** The engine; AUTO by default. */
+        /**
+         * The engine; AUTO by default.
+         *
+         * @param engine the engine
+         * @return this builder
+         * @throws IllegalArgumentException if {@code engine} is null
+         */
         public Builder engine(Engine engine) {
             if (engine == null) {
                 throw new IllegalArgumentException("engine=null");
@@ -134,7 +154,13 @@ public final class ContextOptions {
             return this;
         }
 
-        /** Replaces the setup flags. */
+        /**
+         * Replaces the setup flags.
+         *
+         * @param flags the flags, none for none
+         * @return this builder
+         * @throws IllegalArgumentException for a null
+         */
         public Builder flags(SetupFlag... flags) {
             if (flags == null) {
                 throw new IllegalArgumentException("flags=null");
@@ -146,7 +172,13 @@ public final class ContextOptions {
             return this;
         }
 
-        /** Adds one setup flag. */
+        /**
+         * Adds one setup flag.
+         *
+         * @param flag the flag
+         * @return this builder
+         * @throws IllegalArgumentException for a null
+         */
         public Builder flag(SetupFlag flag) {
             if (flag == null) {
                 throw new IllegalArgumentException("flag=null");
@@ -155,7 +187,14 @@ public final class ContextOptions {
             return this;
         }
 
-        /** The completion-queue size (io_uring CQSIZE); 0 for the default. */
+        /**
+         * The completion-queue size (io_uring CQSIZE); 0 for the default. Other engines report a
+         * non-zero value as a downgrade where they cannot honour it.
+         *
+         * @param cqEntries 0, or entries..{@value ContextOptions#MAX_CQ_ENTRIES}
+         * @return this builder
+         * @throws IllegalArgumentException if outside 0..{@value ContextOptions#MAX_CQ_ENTRIES}
+         */
         public Builder cqEntries(int cqEntries) {
             if (cqEntries < 0 || cqEntries > MAX_CQ_ENTRIES) {
                 throw new IllegalArgumentException("cqEntries=" + cqEntries + " is outside 0.." + MAX_CQ_ENTRIES);
@@ -164,7 +203,14 @@ public final class ContextOptions {
             return this;
         }
 
-        /** Idle time of the SQ_THREAD submitter before it parks, in ms (1..60000). */
+        /**
+         * Idle time of the SQ_THREAD submitter before it parks (io_uring: sq_thread_idle), 1000 by
+         * default.
+         *
+         * @param millis 1..60000 milliseconds
+         * @return this builder
+         * @throws IllegalArgumentException if outside 1..60000
+         */
         public Builder sqThreadIdleMillis(int millis) {
             if (millis < 1 || millis > 60_000) {
                 throw new IllegalArgumentException("sqThreadIdleMillis=" + millis + " is outside 1..60000");
@@ -173,7 +219,13 @@ public final class ContextOptions {
             return this;
         }
 
-        /** The SQ_WORKQUEUE worker count (1..1024), or 0 for min(2 x CPUs, entries). */
+        /**
+         * The SQ_WORKQUEUE worker count, or 0 for min(2 x CPUs, entries).
+         *
+         * @param workers 0..1024
+         * @return this builder
+         * @throws IllegalArgumentException if outside 0..1024
+         */
         public Builder workers(int workers) {
             if (workers < 0 || workers > 1024) {
                 throw new IllegalArgumentException("workers=" + workers + " is outside 0..1024");
@@ -199,6 +251,7 @@ public final class ContextOptions {
         /**
          * The options.
          *
+         * @return new immutable options
          * @throws IllegalArgumentException for combinations that make no sense: SQ_THREAD with
          *     SQ_WORKQUEUE (two offload modes at once)
          */

@@ -16,13 +16,19 @@ public final class ContextTable {
     /** Index 0 is never used, so 0 is never a valid id (as aio_context_t 0 is not). */
     private static volatile IoContext[] table = new IoContext[64];
     private static int live;
+    /** Ids handed out (reserved or published); guarded by LOCK. */
+    private static final java.util.BitSet reserved = new java.util.BitSet();
     private static int searchFrom = 1;
     private static boolean hookInstalled;
 
     private ContextTable() {
     }
 
-    static int register(IoContext ctx) {
+    /**
+     * Reserves an id for a context under construction. Readers see nothing at that id until
+     * {@link #publish}; a reserved id is not handed out twice.
+     */
+    static int reserve() {
         synchronized (LOCK) {
             if (!hookInstalled) {
                 hookInstalled = true;
@@ -30,52 +36,70 @@ public final class ContextTable {
             }
             IoContext[] t = table;
             for (int i = searchFrom; i < t.length; i++) {
-                if (ELEMENTS.getVolatile(t, i) == null) {
-                    return place(t, i, ctx);
+                if (ELEMENTS.getVolatile(t, i) == null && !reserved.get(i)) {
+                    return take(i);
                 }
             }
             int i = t.length;
             IoContext[] grown = new IoContext[t.length * 2];
             System.arraycopy(t, 0, grown, 0, t.length);
             table = grown; // volatile publish of the copy
-            return place(grown, i, ctx);
+            return take(i);
         }
     }
 
-    private static int place(IoContext[] t, int i, IoContext ctx) {
-        // release: a reader that finds the context sees it fully constructed
-        ELEMENTS.setRelease(t, i, ctx);
+    private static int take(int i) {
+        reserved.set(i);
         live++;
         searchFrom = i + 1;
         return i;
     }
 
+    /** Makes a fully constructed context visible at its reserved id. */
+    static void publish(int id, IoContext ctx) {
+        synchronized (LOCK) {
+            // release: a reader that finds the context sees it fully constructed
+            ELEMENTS.setRelease(table, id, ctx);
+        }
+    }
+
+    /** Frees an id (reserved or published). */
     static void remove(int id, IoContext ctx) {
         synchronized (LOCK) {
             IoContext[] t = table;
-            if (id > 0 && id < t.length && ELEMENTS.getVolatile(t, id) == ctx) {
+            if (id <= 0 || id >= t.length || !reserved.get(id)) {
+                return;
+            }
+            Object cur = ELEMENTS.getVolatile(t, id);
+            if (cur == ctx || cur == null) {
                 ELEMENTS.setRelease(t, id, null);
+                reserved.clear(id);
                 live--;
                 searchFrom = Math.min(searchFrom, id);
             }
         }
     }
 
-    /** The live context with this id, or null. O(1), lock-free. */
+    /**
+     * The live context with this id. O(1), lock-free, from any thread.
+     *
+     * @param id a context's {@link IoContext#id()}
+     * @return the context, or null if no live context has this id
+     */
     public static IoContext lookup(int id) {
         IoContext[] t = table;
         // acquire: pairs with the release in place()
         return id > 0 && id < t.length ? (IoContext) ELEMENTS.getAcquire(t, id) : null;
     }
 
-    /** The number of live contexts. */
+    /** {@return the number of live contexts} */
     public static int size() {
         synchronized (LOCK) {
             return live;
         }
     }
 
-    /** A snapshot of the live contexts. */
+    /** {@return a snapshot of the live contexts} */
     public static List<IoContext> snapshot() {
         IoContext[] t = table;
         List<IoContext> out = new ArrayList<>();

@@ -4,9 +4,12 @@ import java.io.IOException;
 
 /** An engine asked for explicitly cannot be used here; the message says why. */
 public class EngineUnavailableException extends IOException {
+    /** The engine asked for (part of the serialized form). */
     private final Engine engine;
 
     /**
+     * An exception whose message names the engine and the reason.
+     *
      * @param engine the engine asked for
      * @param reason why it cannot be used
      */
@@ -15,7 +18,7 @@ public class EngineUnavailableException extends IOException {
         this.engine = engine;
     }
 
-    /** The engine that was asked for. */
+    /** {@return the engine that was asked for} */
     public Engine engine() {
         return engine;
     }

@@ -4,9 +4,12 @@ import java.io.IOException;
 
 /** An I/O error that carries its errno, for errors the JDK has no more specific exception for. */
 public class ErrnoException extends IOException {
+    /** The positive error number (part of the serialized form). */
     private final int errno;
 
     /**
+     * An exception for this errno.
+     *
      * @param errno the positive error number
      * @param message the full message, naming the call
      */
@@ -15,7 +18,7 @@ public class ErrnoException extends IOException {
         this.errno = Math.abs(errno);
     }
 
-    /** The positive error number, e.g. {@link Errno#ENOSPC}. */
+    /** {@return the positive error number, e.g. {@link Errno#ENOSPC}} */
     public int errno() {
         return errno;
     }

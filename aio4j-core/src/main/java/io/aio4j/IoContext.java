@@ -38,6 +38,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * in flight, wakes every waiter, and releases every resource. It never hangs and is idempotent.
  * Completions that arrive during close can still be reaped afterwards; once none is left,
  * {@link #getEvents} throws {@link ContextClosedException}.
+ *
+ * <p><b>Errors.</b> Misuse throws at once and changes nothing. What the kernel would report for a
+ * request (EBADF, EINVAL, EFAULT, ENOSPC...) arrives as {@code -errno} in its {@link IoEvent};
+ * {@link IoErrors} turns it into an exception if you want one. A read that returns fewer bytes
+ * than asked (at end of file) is a result, not an error. The user guide, docs/guide.md, explains
+ * each engine and each system limit behind an exception message.
  */
 public final class IoContext implements AutoCloseable {
     /** How long one engine wait may last before the core checks interruption and close again. */
@@ -59,6 +65,8 @@ public final class IoContext implements AutoCloseable {
     private final HeapBounce bounce;
     private volatile boolean closed;
     private MemorySegment[] registered;
+    /** The array behind {@link #submit(IoRequest)}; used under the submit lock only. */
+    private final IoRequest[] one = new IoRequest[1];
     private IoRing ring;
 
     private IoContext(int capacity, ContextOptions options, Engines.Opened opened) {
@@ -70,17 +78,32 @@ public final class IoContext implements AutoCloseable {
         this.backlog = new CompletionBacklog(capacity);
         this.bounce = new HeapBounce(capacity);
         this.filler = new EventFiller(slots, bounce);
-        this.id = ContextTable.register(this);
+        this.id = ContextTable.reserve();
     }
 
-    /** A context of {@code entries} with the default options (AUTO engine). */
+    /**
+     * io_setup with the default options: the AUTO engine, no flags.
+     *
+     * @param entries the most requests in flight at once, 1..{@value ContextOptions#MAX_ENTRIES}
+     * @return a new open context; the caller closes it
+     * @throws IllegalArgumentException if {@code entries} is outside 1..32768
+     * @throws EngineUnavailableException if no engine can be opened here, with each engine's reason
+     * @throws IOException if the kernel refused
+     * @see #open(int, ContextOptions)
+     */
     public static IoContext open(int entries) throws IOException {
         return open(entries, ContextOptions.defaults());
     }
 
     /**
-     * io_setup: a context that holds up to {@code entries} requests in flight.
+     * io_setup: a context that holds up to {@code entries} requests in flight. Request slots and
+     * queues are allocated here, once, so a steady-state loop allocates nothing. With {@link Engine#AUTO} the first engine
+     * that opens wins (io_uring, Linux AIO, portable), and {@link #engineInfo()} says why; an
+     * explicit engine never falls back.
      *
+     * @param entries the most requests in flight at once, 1..{@value ContextOptions#MAX_ENTRIES}
+     * @param options the engine, setup flags and sizes
+     * @return a new open context; the caller closes it
      * @throws IllegalArgumentException if {@code entries} is outside 1..32768 or the options do not fit it
      * @throws EngineUnavailableException if the engine asked for cannot be used here, with the reason
      * @throws IOException if the kernel refused (e.g. io_setup: EAGAIN when fs.aio-max-nr is used up)
@@ -88,51 +111,66 @@ public final class IoContext implements AutoCloseable {
     public static IoContext open(int entries, ContextOptions options) throws IOException {
         Objects.requireNonNull(options, "options");
         options.validate(entries);
-        return new IoContext(entries, options, Engines.open(entries, options));
+        IoContext ctx = new IoContext(entries, options, Engines.open(entries, options));
+        ContextTable.publish(ctx.id, ctx);
+        return ctx;
     }
 
-    /** Whether {@code engine} can be used here, and if not why (AUTO: which one it would pick). */
+    /**
+     * Whether {@code engine} can be used here, and if not why. Each engine is probed once per
+     * process; later calls return the cached answer.
+     *
+     * @param engine the engine to ask about; AUTO answers for the engine AUTO would pick first
+     * @return whether it is available, with the reason or a description
+     */
     public static Availability availability(Engine engine) {
         return Engines.availability(Objects.requireNonNull(engine, "engine"));
     }
 
-    /** The small integer id of this context in the process-wide {@link ContextTable}. */
+    /** {@return the small integer id of this context in the process-wide {@link ContextTable}} */
     public int id() {
         return id;
     }
 
-    /** The most requests in flight at once (the entry count asked for). */
+    /** {@return the most requests in flight at once (the entry count asked for)} */
     public int capacity() {
         return capacity;
     }
 
-    /** The options asked for. */
+    /** {@return the options asked for} */
     public ContextOptions options() {
         return options;
     }
 
-    /** The engine in use, why it was chosen, and what it could not honour. */
+    /** {@return the engine in use, why it was chosen, and what it could not honour} */
     public EngineInfo engineInfo() {
         return info;
     }
 
-    /** Requests submitted and not yet reaped. */
+    /** {@return requests submitted and not yet reaped} */
     public int inFlight() {
         return slots.inUse();
     }
 
-    /** Whether {@link #close()} has not been called. */
+    /** {@return whether {@link #close()} has not been called} */
     public boolean isOpen() {
         return !closed;
     }
 
-    /** An eventfd signalled on completions (native engines), for callers with their own event loop; -1 if none. */
+    /** {@return an eventfd signalled on completions (native engines), for callers with their own event loop; -1 if none} */
     public int eventFd() {
         return engine.eventFd();
     }
 
     /**
-     * Opens a file owned by this context. With neither READ nor WRITE it opens read-only.
+     * Opens a file owned by this context. With neither READ nor WRITE it opens read-only; CREATE
+     * or CREATE_NEW without WRITE opens for reading and writing. The context closes the file when it closes, if the
+     * caller has not. With {@link FileOption#DIRECT}, requests must respect
+     * {@link IoFile#alignment()}.
+     *
+     * @param path the file
+     * @param fileOptions how to open it
+     * @return the open file
      *
      * @throws IOException as the JDK throws it: NoSuchFileException, AccessDeniedException,
      *     FileAlreadyExistsException (CREATE_NEW), or a FileSystemException naming the errno
@@ -169,34 +207,69 @@ public final class IoContext implements AutoCloseable {
         files.remove(f);
     }
 
-    /** Submits one request; returns 1 if accepted, 0 if the context is full. */
+    /**
+     * Submits one request, as {@link #submit(IoRequest[], int, int)} does. Allocates nothing.
+     *
+     * @param request a prepared, idle request; it and its buffers belong to the context until its
+     *     event is reaped
+     * @return 1 if accepted, 0 if the context is full
+     * @throws IllegalStateException if the request is already in flight
+     * @throws IllegalArgumentException if the request's file belongs to another context
+     * @throws ContextClosedException if this context is closed
+     */
     public int submit(IoRequest request) {
-        return submit(new IoRequest[] {Objects.requireNonNull(request, "request")}, 0, 1);
+        Objects.requireNonNull(request, "request");
+        submitLock.lock();
+        try {
+            one[0] = request;
+            return submit(one, 0, 1); // reentrant: the lock is already ours
+        } finally {
+            one[0] = null;
+            submitLock.unlock();
+        }
     }
 
-    /** Submits all of {@code requests}; see {@link #submit(IoRequest[], int, int)}. */
+    /**
+     * Submits all of {@code requests}, as {@link #submit(IoRequest[], int, int)} does.
+     *
+     * @param requests prepared, idle requests, started in order
+     * @return how many were accepted, a prefix of {@code requests}
+     */
     public int submit(IoRequest... requests) {
         return submit(requests, 0, Objects.requireNonNull(requests, "requests").length);
     }
 
     /**
-     * io_submit: starts {@code requests[offset .. offset+count)} in order, and never blocks.
+     * io_submit: starts {@code requests[offset .. offset+count)} in order. It never waits for
+     * room: when the context is full it accepts fewer, zero included (back-pressure; reap, then
+     * submit the rest). Whether the I/O itself runs on the calling thread depends on the engine:
+     * not on io_uring, nor on Linux AIO for O_DIRECT files and cached buffered reads; yes on the
+     * portable engine without SQ_THREAD or SQ_WORKQUEUE (see docs/guide.md, "what blocks where").
      *
-     * <p>Returns how many were accepted: a prefix, fewer than {@code count} only when the
-     * context is full (zero included). Each accepted request yields exactly one event. A request
-     * that fails validation is accepted and completes with {@code -errno} in its event (EBADF for
-     * a read on a write-only or closed file, EINVAL for a negative offset, EFAULT for a fixed
-     * buffer outside its registration or a buffer whose arena is already closed), as the kernel
-     * reports them.
+     * <p>Each accepted request yields exactly one event. From here until that event is reaped the
+     * request and its buffers belong to the context, which keeps them reachable: do not read or
+     * write the buffers, and do not prepare or submit the request again. A request that fails
+     * validation is accepted and completes with {@code -errno} in its event (EBADF for a read on
+     * a write-only or closed file, EINVAL for a negative offset, EFAULT for a fixed buffer outside
+     * its registration, or a buffer whose arena is already closed), as the kernel reports them;
+     * if it carries {@link LinkFlags#LINK} or {@link LinkFlags#HARDLINK}, the rest of its chain
+     * completes with -ECANCELED. Thread-safe; concurrent submits are serialised, and a submit
+     * never waits for a reap.
      *
      * <p>A buffer's arena must stay open until the request's event is reaped: aio4j cannot stop
      * an arena from closing (FFM has no public way to hold a session across an asynchronous
      * window), and a native engine hands the kernel raw addresses. See docs/buffer-lifetimes.md.
      *
+     * @param requests the requests
+     * @param offset the index of the first request to submit
+     * @param count how many to submit
+     * @return how many were accepted: a prefix, fewer than {@code count} only when the context is full
+     * @throws IndexOutOfBoundsException if the range is outside {@code requests}
      * @throws NullPointerException if a request is null
      * @throws IllegalStateException if a request is already in flight (or appears twice)
      * @throws IllegalArgumentException if a request's file belongs to another context
      * @throws ContextClosedException if this context is closed
+     *     (nothing is accepted when any of these is thrown)
      */
     public int submit(IoRequest[] requests, int offset, int count) {
         Objects.requireNonNull(requests, "requests");
@@ -209,11 +282,15 @@ public final class IoContext implements AutoCloseable {
             int accepted = 0;
             int runStart = 0;
             boolean stopped = false;
+            boolean chainFailed = false;
             for (int i = 0; i < n && !stopped; i++) {
                 IoRequest r = requests[offset + i];
                 int slot = slots.peekFree(i);
                 r.tag = Tags.of(slot, slots.bind(slot, r));
-                int errno = prepare(r);
+                boolean linked = (r.linkFlags() & (LinkFlags.LINK | LinkFlags.HARDLINK)) != 0;
+                // a request that fails validation fails the rest of its chain, as io_uring does
+                int errno = chainFailed ? Errno.ECANCELED : prepare(r);
+                chainFailed = errno != 0 && linked;
                 if (errno != 0) {
                     int run = i - runStart;
                     int k = run == 0 ? 0 : engine.submit(requests, offset + runStart, run);
@@ -223,6 +300,7 @@ public final class IoContext implements AutoCloseable {
                         break;
                     }
                     backlog.push(r.tag, -errno, 0);
+                    filler.settle(r, -errno); // it never reaches an engine: drop its file reference now
                     accepted++;
                     runStart = i + 1;
                 }
@@ -346,6 +424,13 @@ public final class IoContext implements AutoCloseable {
      * io_getevents with a timeout: waits until {@code min} events are ready or the timeout passes,
      * then returns up to {@code events.length}.
      *
+     * @param min how many events to wait for, 0..events.length
+     * @param events where to put them, from index 0; every element non-null
+     * @param timeout how long to wait at most; negative waits without limit, 0 does not wait
+     * @param unit the unit of {@code timeout}
+     * @return the number of events filled, 0..events.length (fewer than {@code min} on timeout)
+     * @throws InterruptedException if interrupted while waiting before any event was taken
+     * @throws ContextClosedException if the context is closed and no event is left to reap
      * @see #getEvents(int, IoEvent[], int, int, long)
      */
     public int getEvents(int min, IoEvent[] events, long timeout, TimeUnit unit) throws InterruptedException {
@@ -354,7 +439,14 @@ public final class IoContext implements AutoCloseable {
                 timeout < 0 ? -1 : unit.toNanos(timeout));
     }
 
-    /** Reaps what is ready now, without waiting (min 0). */
+    /**
+     * Reaps what is ready now, without waiting (io_getevents with min 0 and a zero timeout). If the
+     * calling thread is interrupted it returns 0 and keeps the interrupt flag set.
+     *
+     * @param events where to put them, from index 0; every element non-null
+     * @return the number of events filled, 0..events.length
+     * @throws ContextClosedException if the context is closed and no event is left to reap
+     */
     public int pollEvents(IoEvent[] events) {
         try {
             return getEvents(0, events, 0, Objects.requireNonNull(events, "events").length, 0);
@@ -373,11 +465,19 @@ public final class IoContext implements AutoCloseable {
      * ends the wait: if events were already taken they are returned (and the interrupt flag is
      * set again), else InterruptedException is thrown; no event is lost either way. A waiter
      * woken by {@link #close()} returns what it got, or throws {@link ContextClosedException}
-     * when nothing is left to reap.
+     * when nothing is left to reap. Thread-safe; concurrent reapers are served one at a time.
      *
+     * @param min how many events to wait for, 0..max
+     * @param events where to put them
+     * @param offset the index of the first event to fill
+     * @param max the most events to fill
+     * @param timeoutNanos how long to wait at most, in nanoseconds; {@code < 0} without limit, 0 not at all
      * @return the number of events filled, 0..max
      * @throws IllegalArgumentException if {@code min} is outside 0..max
+     * @throws IndexOutOfBoundsException if the range is outside {@code events}
      * @throws NullPointerException if an event slot in range is null
+     * @throws InterruptedException if interrupted while waiting before any event was taken
+     * @throws ContextClosedException if the context is closed and no event is left to reap
      */
     public int getEvents(int min, IoEvent[] events, int offset, int max, long timeoutNanos) throws InterruptedException {
         Objects.requireNonNull(events, "events");
@@ -439,8 +539,9 @@ public final class IoContext implements AutoCloseable {
         } finally {
             reapLock.unlock();
         }
-        if (sawClose) {
-            n += afterClose(events, offset + n, max - n);
+        if (sawClose && n == 0) {
+            // nothing taken yet, so waiting for close to finish cannot lose an event
+            n = afterClose(events, offset, max);
             if (n == 0) {
                 throw new ContextClosedException("context " + id + " is closed and has no events left");
             }
@@ -471,7 +572,11 @@ public final class IoContext implements AutoCloseable {
     /**
      * io_cancel: tries to cancel a request in flight on this context. On success its event
      * carries -ECANCELED (or its result, if it finished meanwhile) and must still be reaped.
+     * Either way the request yields exactly one event. What can be cancelled depends on the engine:
+     * Linux AIO cannot cancel file I/O in the kernel, and the portable engine's inline mode has
+     * already done the I/O when {@code submit} returns (see docs/engines.md).
      *
+     * @param request the request to cancel
      * @return true if the request will complete cancelled; false if it could not be cancelled
      *     (it is running or done, the engine cannot cancel it, or it is not in flight here)
      */
@@ -490,11 +595,15 @@ public final class IoContext implements AutoCloseable {
 
     /**
      * Registers native buffers for READ_FIXED / WRITE_FIXED (io_uring REGISTER_BUFFERS). Needs
-     * the FIXED_BUFFERS flag. The buffers must stay alive until the context is closed.
+     * the FIXED_BUFFERS flag. The buffers must stay alive until the context is closed. On io_uring
+     * they are pinned and counted against RLIMIT_MEMLOCK (ulimit -l) unless the process has
+     * CAP_IPC_LOCK; other engines range-check fixed requests without registering anything.
      *
+     * @param buffers native buffers, 1..16384 of them, each 1 byte..1 GiB
      * @throws IllegalStateException without FIXED_BUFFERS, or if buffers are already registered
      * @throws IllegalArgumentException for null, empty, heap or zero-length buffers
      * @throws IOException if the engine refuses (e.g. ENOMEM over the memlock limit)
+     * @throws ContextClosedException if this context is closed
      */
     public void registerBuffers(MemorySegment... buffers) throws IOException {
         Objects.requireNonNull(buffers, "buffers");
@@ -527,7 +636,7 @@ public final class IoContext implements AutoCloseable {
         }
     }
 
-    /** The buffers registered with {@link #registerBuffers}, or an empty list. */
+    /** {@return the buffers registered with {@link #registerBuffers}, or an empty list} */
     public List<MemorySegment> registeredBuffers() {
         MemorySegment[] r = registered;
         return r == null ? List.of() : List.of(r);
@@ -536,6 +645,9 @@ public final class IoContext implements AutoCloseable {
     /**
      * The ring-mode view of this context (io_ring_enter): a submission ring the caller fills and
      * a completion ring it reads directly. Created on first use; for one thread at a time.
+     *
+     * @return this context's ring, the same object on every call
+     * @throws ContextClosedException if this context is closed
      */
     public synchronized IoRing ring() {
         ensureOpen("ring");

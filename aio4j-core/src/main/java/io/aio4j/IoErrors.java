@@ -12,7 +12,9 @@ import java.nio.file.NotDirectoryException;
 /**
  * The one translator from a {@code -errno} result to an exception, with the JDK's mapping
  * (as in {@code sun.nio.fs.UnixException}) and a message that names the call:
- * {@code pread(fd=12, off=4096, len=512): EINVAL (Invalid argument)}.
+ * {@code pread(fd=12, off=4096, len=512): EINVAL (Invalid argument)}. When a system setting is
+ * the likely cause, the message ends with the section of docs/guide.md that explains it, e.g.
+ * {@code see docs/guide.md#system-limits}. Stateless and thread-safe.
  */
 public final class IoErrors {
     private IoErrors() {
@@ -26,6 +28,8 @@ public final class IoErrors {
      * @param fd the descriptor, or -1
      * @param offset the file offset, or -1 when the call has none
      * @param length the byte count, or -1 when the call has none
+     * @return an {@link ErrnoException} whose message names the call, its arguments and the errno,
+     *     and, when a system setting is the likely cause, the section of docs/guide.md about it
      */
     public static IOException forResult(long result, String call, int fd, long offset, long length) {
         int errno = (int) Math.abs(result);
@@ -50,7 +54,13 @@ public final class IoErrors {
      * {@link NoSuchFileException}, EACCES and EPERM {@link AccessDeniedException}, EEXIST
      * {@link FileAlreadyExistsException}, ENOTDIR {@link NotDirectoryException}, ENOTEMPTY
      * {@link DirectoryNotEmptyException}, ELOOP {@link FileSystemLoopException}; anything else a
-     * {@link FileSystemException} whose reason names the call and the errno.
+     * {@link FileSystemException} whose reason names the call and the errno (and, when a system
+     * setting is the likely cause, the section of docs/guide.md about it).
+     *
+     * @param result the negative result ({@code -errno}); a positive errno is accepted too
+     * @param call the call's name, e.g. {@code "open(O_DIRECT)"}
+     * @param path the path, as the exception's file
+     * @return the exception
      */
     public static IOException forPath(long result, String call, String path) {
         int errno = (int) Math.abs(result);
@@ -70,7 +80,12 @@ public final class IoErrors {
         };
     }
 
-    /** {@code -errno} as text: {@code "-22 EINVAL (Invalid argument)"}; a result {@code >= 0} as its number. */
+    /**
+     * A result as text.
+     *
+     * @param result an event's result
+     * @return {@code "-22 EINVAL (Invalid argument)"} for {@code -errno}; a result {@code >= 0} as its number
+     */
     public static String resultText(long result) {
         return result >= 0 ? Long.toString(result) : result + " " + Errno.describe((int) -result);
     }

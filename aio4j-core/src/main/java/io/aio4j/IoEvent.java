@@ -14,7 +14,12 @@ public final class IoEvent {
     public IoEvent() {
     }
 
-    /** An array of {@code n} new events. */
+    /**
+     * Makes events to reap into, once, for reuse.
+     *
+     * @param n how many
+     * @return an array of {@code n} new events
+     */
     public static IoEvent[] array(int n) {
         IoEvent[] a = new IoEvent[n];
         for (int i = 0; i < n; i++) {
@@ -30,7 +35,7 @@ public final class IoEvent {
         this.request = request;
     }
 
-    /** The user datum of the request, as set by {@link IoRequest#userData(long)}. */
+    /** {@return the user datum of the request, as set by {@link IoRequest#userData(long)}} */
     public long userData() {
         return userData;
     }
@@ -38,12 +43,14 @@ public final class IoEvent {
     /**
      * The result: bytes transferred ({@code 0} at EOF; fewer than asked is a short transfer, not an
      * error) or 0 for ops without a count, or {@code -errno} on failure (e.g. -ECANCELED).
+     *
+     * @return the result; {@link IoErrors#resultText(long)} prints it, {@link Errno} names it
      */
     public long result() {
         return result;
     }
 
-    /** The secondary result (io_event.res2; io_uring CQE flags); 0 on most engines. */
+    /** {@return the secondary result (io_event.res2; io_uring CQE flags); 0 on most engines} */
     public long res2() {
         return res2;
     }
@@ -51,12 +58,14 @@ public final class IoEvent {
     /**
      * The request that completed. It is idle again and may be prepared anew; its buffer is the
      * caller's again.
+     *
+     * @return the request, or null if this event has not been filled
      */
     public IoRequest request() {
         return request;
     }
 
-    /** Whether {@link #result()} is an error. */
+    /** {@return whether {@link #result()} is an error ({@code -errno})} */
     public boolean failed() {
         return result < 0;
     }

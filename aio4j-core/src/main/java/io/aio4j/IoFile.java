@@ -55,37 +55,37 @@ public final class IoFile implements AutoCloseable {
         this.readable = o.contains(FileOption.READ) || !writable;
     }
 
-    /** The context that opened this file. */
+    /** {@return the context that opened this file} */
     public IoContext context() {
         return context;
     }
 
-    /** The path it was opened with. */
+    /** {@return the path it was opened with} */
     public Path path() {
         return path;
     }
 
-    /** The options it was opened with. */
+    /** {@return the options it was opened with} */
     public Set<FileOption> options() {
         return options;
     }
 
-    /** The descriptor, or -1 where the engine does not use descriptors. */
+    /** {@return the descriptor, or -1 where the engine does not use descriptors} */
     public int fd() {
         return handle.fd();
     }
 
-    /** Whether the file was opened for reading. */
+    /** {@return whether the file was opened for reading} */
     public boolean readable() {
         return readable;
     }
 
-    /** Whether the file was opened for writing. */
+    /** {@return whether the file was opened for writing} */
     public boolean writable() {
         return writable;
     }
 
-    /** Whether the file was opened O_DIRECT. */
+    /** {@return whether the file was opened O_DIRECT} */
     public boolean isDirect() {
         return options.contains(FileOption.DIRECT);
     }
@@ -93,21 +93,25 @@ public final class IoFile implements AutoCloseable {
     /**
      * The alignment O_DIRECT needs of buffer addresses, offsets and lengths, in bytes (from
      * statx STATX_DIOALIGN where the kernel reports it, else the logical block size); 1 when the
-     * file is not O_DIRECT.
+     * file is not O_DIRECT. See docs/guide.md, "Alignment".
+     *
+     * @return the alignment in bytes, a power of two
      */
     public int alignment() {
         return handle.alignment();
     }
 
-    /** Whether {@link #close()} has not been called. */
+    /** {@return whether {@link #close()} has not been called} */
     public boolean isOpen() {
         return !closed;
     }
 
     /**
-     * The file's size.
+     * The file's size, now (a synchronous statx).
      *
+     * @return the size in bytes
      * @throws java.nio.channels.ClosedChannelException if the file is closed
+     * @throws IOException if the system call fails
      */
     public long size() throws IOException {
         ensureOpen();
@@ -115,10 +119,13 @@ public final class IoFile implements AutoCloseable {
     }
 
     /**
-     * Sets the file's size, cutting or extending it with zeros.
+     * Sets the file's size, cutting or extending it with zeros (a synchronous ftruncate).
      *
+     * @param size the new size in bytes
      * @throws IllegalArgumentException if {@code size < 0}
+     * @throws java.nio.channels.NonWritableChannelException if the file was not opened for writing
      * @throws java.nio.channels.ClosedChannelException if the file is closed
+     * @throws IOException if the system call fails
      */
     public void truncate(long size) throws IOException {
         if (size < 0) {
@@ -133,6 +140,8 @@ public final class IoFile implements AutoCloseable {
 
     /**
      * The engine's handle. For engines and front ends; the handle must not be closed directly.
+     *
+     * @return the handle
      */
     public EngineFile handle() {
         return handle;

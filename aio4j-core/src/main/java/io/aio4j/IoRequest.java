@@ -56,23 +56,45 @@ public final class IoRequest {
 
     // ---- preparation -------------------------------------------------------------------------
 
-    /** A no-op that completes with 0. */
+    /**
+     * Prepares a no-op that completes with 0.
+     *
+     * @return this request
+     * @throws IllegalStateException if the request is in flight
+     */
     public IoRequest prepNop() {
         checkIdle();
         reset(Op.NOOP, null);
         return this;
     }
 
-    /** Read {@code buffer.byteSize()} bytes (capped at {@link #MAX_RW_COUNT}) at {@code fileOffset}. */
+    /**
+     * Read {@code buffer.byteSize()} bytes (capped at {@link #MAX_RW_COUNT}) at {@code fileOffset}.
+     * The event's result is the number of bytes read: fewer at the end of the file, 0 at or past it.
+     *
+     * @param file the file, opened by the context this request will be submitted to
+     * @param buffer where to read to; it belongs to the context from submit until the event is reaped
+     * @param fileOffset the file offset; a negative one completes with -EINVAL
+     * @return this request
+     * @throws IllegalArgumentException if the buffer is read-only
+     * @throws IllegalStateException if the request is in flight
+     */
     public IoRequest prepRead(IoFile file, MemorySegment buffer, long fileOffset) {
         return prepRead(file, buffer, Objects.requireNonNull(buffer, "buffer").byteSize(), fileOffset);
     }
 
     /**
-     * Read {@code length} bytes into the start of {@code buffer} at {@code fileOffset}.
+     * Read {@code length} bytes into the start of {@code buffer} at {@code fileOffset}. The event's
+     * result is the number of bytes read: fewer at the end of the file, 0 at or past it.
      *
+     * @param file the file, opened by the context this request will be submitted to
+     * @param buffer where to read to; it belongs to the context from submit until the event is reaped
+     * @param length how many bytes to read, 0..buffer.byteSize() (capped at {@link #MAX_RW_COUNT})
+     * @param fileOffset the file offset; a negative one completes with -EINVAL
+     * @return this request
      * @throws IllegalArgumentException if the buffer is read-only or {@code length} is negative or
      *     past the end of the buffer
+     * @throws IllegalStateException if the request is in flight
      */
     public IoRequest prepRead(IoFile file, MemorySegment buffer, long length, long fileOffset) {
         checkBuffer(file, buffer, length, true);
@@ -83,7 +105,17 @@ public final class IoRequest {
         return this;
     }
 
-    /** Read into a ByteBuffer's remaining bytes; the buffer's position is not moved. */
+    /**
+     * Read into a ByteBuffer's remaining bytes; the buffer's position is not moved. A heap buffer
+     * is read through a native copy.
+     *
+     * @param file the file, opened by the context this request will be submitted to
+     * @param buffer where to read to; it belongs to the context from submit until the event is reaped
+     * @param fileOffset the file offset
+     * @return this request
+     * @throws IllegalArgumentException if the buffer is read-only
+     * @throws IllegalStateException if the request is in flight
+     */
     public IoRequest prepRead(IoFile file, ByteBuffer buffer, long fileOffset) {
         Objects.requireNonNull(buffer, "buffer");
         if (buffer.isReadOnly()) {
@@ -92,15 +124,31 @@ public final class IoRequest {
         return prepRead(file, MemorySegment.ofBuffer(buffer), fileOffset);
     }
 
-    /** Write all of {@code buffer} (capped at {@link #MAX_RW_COUNT}) at {@code fileOffset}. */
+    /**
+     * Write all of {@code buffer} (capped at {@link #MAX_RW_COUNT}) at {@code fileOffset}. The
+     * event's result is the number of bytes written.
+     *
+     * @param file the file, opened by the context this request will be submitted to
+     * @param buffer what to write; it must not change from submit until the event is reaped
+     * @param fileOffset the file offset; a negative one completes with -EINVAL
+     * @return this request
+     * @throws IllegalStateException if the request is in flight
+     */
     public IoRequest prepWrite(IoFile file, MemorySegment buffer, long fileOffset) {
         return prepWrite(file, buffer, Objects.requireNonNull(buffer, "buffer").byteSize(), fileOffset);
     }
 
     /**
-     * Write the first {@code length} bytes of {@code buffer} at {@code fileOffset}.
+     * Write the first {@code length} bytes of {@code buffer} at {@code fileOffset}. The event's
+     * result is the number of bytes written.
      *
+     * @param file the file, opened by the context this request will be submitted to
+     * @param buffer what to write; it must not change from submit until the event is reaped
+     * @param length how many bytes to write, 0..buffer.byteSize() (capped at {@link #MAX_RW_COUNT})
+     * @param fileOffset the file offset; a negative one completes with -EINVAL
+     * @return this request
      * @throws IllegalArgumentException if {@code length} is negative or past the end of the buffer
+     * @throws IllegalStateException if the request is in flight
      */
     public IoRequest prepWrite(IoFile file, MemorySegment buffer, long length, long fileOffset) {
         checkBuffer(file, buffer, length, false);
@@ -111,33 +159,91 @@ public final class IoRequest {
         return this;
     }
 
-    /** Write a ByteBuffer's remaining bytes; the buffer's position is not moved. */
+    /**
+     * Write a ByteBuffer's remaining bytes; the buffer's position is not moved. A heap buffer is
+     * written through a native copy made at submit.
+     *
+     * @param file the file, opened by the context this request will be submitted to
+     * @param buffer what to write; it must not change from submit until the event is reaped
+     * @param fileOffset the file offset
+     * @return this request
+     * @throws IllegalStateException if the request is in flight
+     */
     public IoRequest prepWrite(IoFile file, ByteBuffer buffer, long fileOffset) {
         Objects.requireNonNull(buffer, "buffer");
         return prepWrite(file, MemorySegment.ofBuffer(buffer), fileOffset);
     }
 
-    /** Read into all of {@code buffers}, in order. */
+    /**
+     * Read into all of {@code buffers}, in order (preadv). The array is copied; the segments belong
+     * to the context from submit until the event is reaped. The result is the total byte count.
+     *
+     * @param file the file, opened by the context this request will be submitted to
+     * @param buffers 0..{@value #IOV_MAX} writable segments
+     * @param fileOffset the file offset
+     * @return this request
+     * @throws IllegalArgumentException if there are more than {@value #IOV_MAX} or one is read-only
+     * @throws IllegalStateException if the request is in flight
+     */
     public IoRequest prepReadv(IoFile file, MemorySegment[] buffers, long fileOffset) {
         return prepVectored(Op.PREADV, file, buffers, Objects.requireNonNull(buffers, "buffers").length, fileOffset);
     }
 
-    /** Read into the first {@code count} of {@code buffers} (0..{@value #IOV_MAX}), in order. */
+    /**
+     * Read into the first {@code count} of {@code buffers}, in order; see
+     * {@link #prepReadv(IoFile, MemorySegment[], long)}.
+     *
+     * @param file the file, opened by the context this request will be submitted to
+     * @param buffers the segments
+     * @param count how many of them to use, 0..{@value #IOV_MAX}
+     * @param fileOffset the file offset
+     * @return this request
+     * @throws IllegalArgumentException if {@code count} is out of range or a segment is read-only
+     * @throws IllegalStateException if the request is in flight
+     */
     public IoRequest prepReadv(IoFile file, MemorySegment[] buffers, int count, long fileOffset) {
         return prepVectored(Op.PREADV, file, buffers, count, fileOffset);
     }
 
-    /** Write all of {@code buffers}, in order. */
+    /**
+     * Write all of {@code buffers}, in order (pwritev). The array is copied; the segments must not
+     * change from submit until the event is reaped. The result is the total byte count.
+     *
+     * @param file the file, opened by the context this request will be submitted to
+     * @param buffers 0..{@value #IOV_MAX} segments
+     * @param fileOffset the file offset
+     * @return this request
+     * @throws IllegalArgumentException if there are more than {@value #IOV_MAX}
+     * @throws IllegalStateException if the request is in flight
+     */
     public IoRequest prepWritev(IoFile file, MemorySegment[] buffers, long fileOffset) {
         return prepVectored(Op.PWRITEV, file, buffers, Objects.requireNonNull(buffers, "buffers").length, fileOffset);
     }
 
-    /** Write the first {@code count} of {@code buffers} (0..{@value #IOV_MAX}), in order. */
+    /**
+     * Write the first {@code count} of {@code buffers}, in order; see
+     * {@link #prepWritev(IoFile, MemorySegment[], long)}.
+     *
+     * @param file the file, opened by the context this request will be submitted to
+     * @param buffers the segments
+     * @param count how many of them to use, 0..{@value #IOV_MAX}
+     * @param fileOffset the file offset
+     * @return this request
+     * @throws IllegalArgumentException if {@code count} is out of range
+     * @throws IllegalStateException if the request is in flight
+     */
     public IoRequest prepWritev(IoFile file, MemorySegment[] buffers, int count, long fileOffset) {
         return prepVectored(Op.PWRITEV, file, buffers, count, fileOffset);
     }
 
-    /** fsync(2) of the whole file. */
+    /**
+     * fsync(2) of the whole file: data and metadata durable. Not ordered after writes still in
+     * flight: wait for their events first, or use {@link LinkFlags}.
+     *
+     * @param file the file, opened by the context this request will be submitted to
+     * @return this request
+     * @throws IllegalStateException if the request is in flight
+     */
     public IoRequest prepFsync(IoFile file) {
         checkIdle();
         Objects.requireNonNull(file, "file");
@@ -145,7 +251,13 @@ public final class IoRequest {
         return this;
     }
 
-    /** fdatasync(2) of the whole file. */
+    /**
+     * fdatasync(2) of the whole file: data durable. Not ordered after writes still in flight.
+     *
+     * @param file the file, opened by the context this request will be submitted to
+     * @return this request
+     * @throws IllegalStateException if the request is in flight
+     */
     public IoRequest prepFdatasync(IoFile file) {
         checkIdle();
         Objects.requireNonNull(file, "file");
@@ -156,6 +268,14 @@ public final class IoRequest {
     /**
      * Read into {@code slice}, which must lie inside buffer {@code bufIndex} registered with
      * {@link IoContext#registerBuffers} (else the event carries -EFAULT, as the kernel does).
+     *
+     * @param file the file, opened by the context this request will be submitted to
+     * @param slice where to read to, inside the registered buffer
+     * @param bufIndex the index of the registered buffer
+     * @param fileOffset the file offset
+     * @return this request
+     * @throws IllegalArgumentException if the slice is read-only
+     * @throws IllegalStateException if the request is in flight
      */
     public IoRequest prepReadFixed(IoFile file, MemorySegment slice, int bufIndex, long fileOffset) {
         prepRead(file, slice, fileOffset);
@@ -164,7 +284,17 @@ public final class IoRequest {
         return this;
     }
 
-    /** Write {@code slice}, which must lie inside registered buffer {@code bufIndex}. */
+    /**
+     * Write {@code slice}, which must lie inside registered buffer {@code bufIndex} (else the event
+     * carries -EFAULT).
+     *
+     * @param file the file, opened by the context this request will be submitted to
+     * @param slice what to write, inside the registered buffer
+     * @param bufIndex the index of the registered buffer
+     * @param fileOffset the file offset
+     * @return this request
+     * @throws IllegalStateException if the request is in flight
+     */
     public IoRequest prepWriteFixed(IoFile file, MemorySegment slice, int bufIndex, long fileOffset) {
         prepWrite(file, slice, fileOffset);
         this.op = Op.WRITE_FIXED;
@@ -172,7 +302,17 @@ public final class IoRequest {
         return this;
     }
 
-    /** fallocate(2) with {@code mode} (0 allocates and extends) over [fileOffset, fileOffset+length). */
+    /**
+     * fallocate(2) with {@code mode} (0 allocates and extends) over [fileOffset, fileOffset+length).
+     * A length of 0 or less completes with -EINVAL.
+     *
+     * @param file the file, opened by the context this request will be submitted to
+     * @param mode the fallocate mode bits (FALLOC_FL_*), 0 for a plain allocation
+     * @param fileOffset the first byte
+     * @param length how many bytes
+     * @return this request
+     * @throws IllegalStateException if the request is in flight
+     */
     public IoRequest prepFallocate(IoFile file, int mode, long fileOffset, long length) {
         checkIdle();
         Objects.requireNonNull(file, "file");
@@ -183,7 +323,14 @@ public final class IoRequest {
         return this;
     }
 
-    /** Sets the 64-bit user datum echoed in the event. */
+    /**
+     * Sets the 64-bit user datum echoed in the event. Call it after the {@code prep*} method,
+     * which resets it to 0.
+     *
+     * @param userData any value
+     * @return this request
+     * @throws IllegalStateException if the request is in flight
+     */
     public IoRequest userData(long userData) {
         checkIdle();
         this.userData = userData;
@@ -191,9 +338,13 @@ public final class IoRequest {
     }
 
     /**
-     * Sets RWF_* flags ({@link RwFlags}) for a read or write.
+     * Sets RWF_* flags ({@link RwFlags}) for a read or write. Call it after the {@code prep*}
+     * method, which resets them.
      *
+     * @param rwFlags a combination of {@link RwFlags} values
+     * @return this request
      * @throws IllegalArgumentException for a bit aio4j does not know
+     * @throws IllegalStateException if the request is in flight
      */
     public IoRequest rwFlags(int rwFlags) {
         checkIdle();
@@ -205,14 +356,21 @@ public final class IoRequest {
     }
 
     /**
-     * Sets ordering flags ({@link LinkFlags}).
+     * Sets ordering flags ({@link LinkFlags}). Call it after the {@code prep*} method, which resets
+     * them.
      *
+     * @param linkFlags a combination of {@link LinkFlags} values
+     * @return this request
      * @throws IllegalArgumentException for a bit aio4j does not know, or LINK with HARDLINK
+     * @throws IllegalStateException if the request is in flight
      */
     public IoRequest linkFlags(int linkFlags) {
         checkIdle();
         if ((linkFlags & ~LinkFlags.ALL) != 0) {
             throw new IllegalArgumentException("linkFlags=0x" + Integer.toHexString(linkFlags) + " has unknown bits");
+        }
+        if ((linkFlags & LinkFlags.LINK) != 0 && (linkFlags & LinkFlags.HARDLINK) != 0) {
+            throw new IllegalArgumentException("linkFlags=0x" + Integer.toHexString(linkFlags) + ": LINK and HARDLINK are exclusive");
         }
         this.linkFlags = linkFlags;
         return this;
@@ -220,79 +378,90 @@ public final class IoRequest {
 
     // ---- accessors (for callers and engines) -----------------------------------------------
 
-    /** The op. */
+    /** {@return the op} */
     public Op op() {
         return op;
     }
 
-    /** The file, or null for NOOP. */
+    /** {@return the file, or null for NOOP} */
     public IoFile file() {
         return file;
     }
 
     /**
      * The memory the engine transfers to or from: the caller's buffer, or while in flight a
-     * native copy of it when the caller gave heap memory. Null for ops without a buffer.
+     * native copy of it when the caller gave heap memory.
+     *
+     * @return the buffer, or null for ops without one (and for vectored ops)
      */
     public MemorySegment buffer() {
         return bounce != null ? bounce : buffer;
     }
 
-    /** The number of segments of a vectored request. */
+    /** {@return the number of segments of a vectored request} */
     public int segmentCount() {
         return segmentCount;
     }
 
-    /** Segment {@code i} of a vectored request (a native copy while in flight when the caller gave heap memory). */
+    /**
+     * Segment {@code i} of a vectored request (a native copy while in flight when the caller gave
+     * heap memory).
+     *
+     * @param i the index, 0..segmentCount()-1
+     * @return the segment
+     * @throws IndexOutOfBoundsException if {@code i} is out of range
+     */
     public MemorySegment segment(int i) {
         Objects.checkIndex(i, segmentCount);
         return ioSegments != null ? ioSegments[i] : segments[i];
     }
 
-    /** The file offset. */
+    /** {@return the file offset} */
     public long offset() {
         return offset;
     }
 
-    /** The byte count of PREAD/PWRITE/FIXED/FALLOCATE, or the total of the segments when vectored. */
+    /** {@return the byte count of PREAD/PWRITE/FIXED/FALLOCATE, or the total of the segments when vectored} */
     public long length() {
         return length;
     }
 
-    /** The user datum. */
+    /** {@return the user datum} */
     public long userData() {
         return userData;
     }
 
-    /** RWF_* flags. */
+    /** {@return the RWF_* flags ({@link RwFlags})} */
     public int rwFlags() {
         return rwFlags;
     }
 
-    /** {@link LinkFlags}. */
+    /** {@return the ordering flags ({@link LinkFlags})} */
     public int linkFlags() {
         return linkFlags;
     }
 
-    /** The registered buffer index of READ_FIXED / WRITE_FIXED. */
+    /** {@return the registered buffer index of READ_FIXED / WRITE_FIXED} */
     public int bufIndex() {
         return bufIndex;
     }
 
-    /** The fallocate mode. */
+    /** {@return the fallocate mode} */
     public int mode() {
         return mode;
     }
 
     /**
      * The engine's tag for this submission: unique among the context's requests in flight, and
-     * what a native engine puts in user_data; see {@link io.aio4j.spi.Tags}. -1 when idle.
+     * what a native engine puts in user_data; see {@link io.aio4j.spi.Tags}.
+     *
+     * @return the tag, or -1 when idle
      */
     public long tag() {
         return tag;
     }
 
-    /** Whether the request is in flight (submitted and not yet reaped). */
+    /** {@return whether the request is in flight (submitted and not yet reaped)} */
     public boolean inFlight() {
         return owner != null;
     }

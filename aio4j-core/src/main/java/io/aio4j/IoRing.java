@@ -37,12 +37,12 @@ public final class IoRing {
         cqMask = cqSize - 1;
     }
 
-    /** Submission ring size (a power of two at least the context's capacity). */
+    /** {@return submission ring size (a power of two at least the context's capacity)} */
     public int sqEntries() {
         return sq.length;
     }
 
-    /** Completion ring size (2 x sqEntries). */
+    /** {@return completion ring size (2 x sqEntries)} */
     public int cqEntries() {
         return cq.length;
     }
@@ -50,6 +50,8 @@ public final class IoRing {
     /**
      * The next free submission entry, to be prepared; null when the ring is full (every entry
      * queued or still in flight). The entry is queued at once; {@link #enter} submits it.
+     *
+     * @return an idle request to prepare with a {@code prep*} method, or null when the ring is full
      */
     public IoRequest nextSqe() {
         if (sqTail - sqHead == sq.length) {
@@ -63,7 +65,7 @@ public final class IoRing {
         return r;
     }
 
-    /** Entries queued and not yet submitted. */
+    /** {@return entries queued and not yet submitted} */
     public int sqPending() {
         return sqTail - sqHead;
     }
@@ -71,9 +73,13 @@ public final class IoRing {
     /**
      * Submits up to {@code toSubmit} queued entries, then reaps completions into the completion
      * ring, waiting until at least {@code minComplete} are ready there (bounded by its free room).
+     * Entries the context had no room for stay queued for the next call.
      *
+     * @param toSubmit the most queued entries to submit
+     * @param minComplete how many completions to wait for in the completion ring
      * @return how many entries were submitted
      * @throws IllegalArgumentException if an argument is negative
+     * @throws InterruptedException if interrupted while waiting before any completion was taken
      */
     public int enter(int toSubmit, int minComplete) throws InterruptedException {
         if (toSubmit < 0 || minComplete < 0) {
@@ -107,12 +113,18 @@ public final class IoRing {
         return submitted;
     }
 
-    /** Completions ready in the completion ring. */
+    /** {@return completions ready in the completion ring} */
     public int cqReady() {
         return cqTail - cqHead;
     }
 
-    /** The {@code i}-th ready completion (0 = oldest); valid until {@link #cqAdvance}. */
+    /**
+     * The {@code i}-th ready completion (0 = oldest); valid until {@link #cqAdvance}.
+     *
+     * @param i 0..cqReady()-1
+     * @return the completion; its request is idle again
+     * @throws IndexOutOfBoundsException if {@code i} is out of range
+     */
     public IoEvent cqe(int i) {
         if (i < 0 || i >= cqReady()) {
             throw new IndexOutOfBoundsException("i=" + i + " is outside 0.." + (cqReady() - 1));
@@ -120,7 +132,12 @@ public final class IoRing {
         return cq[(cqHead + i) & cqMask];
     }
 
-    /** Marks {@code n} completions consumed. */
+    /**
+     * Marks {@code n} completions consumed, making room for more.
+     *
+     * @param n 0..cqReady()
+     * @throws IllegalArgumentException if {@code n} is out of range
+     */
     public void cqAdvance(int n) {
         if (n < 0 || n > cqReady()) {
             throw new IllegalArgumentException("n=" + n + " is outside 0.." + cqReady());

@@ -5,7 +5,9 @@ package io.aio4j;
  *
  * <p>A request flagged {@link #LINK} makes the next request submitted in the same batch wait for it;
  * if it fails (a short read counts as failure), the rest of the chain completes with -ECANCELED.
- * {@link #HARDLINK} keeps the chain going on failure. {@link #DRAIN} starts only after every
+ * {@link #HARDLINK} keeps the chain going when a member fails while it runs. A member that fails
+ * validation at submit (an error event without reaching the engine) ends its chain either way:
+ * the rest complete with -ECANCELED, as io_uring does for an SQE that fails to prepare. {@link #DRAIN} starts only after every
  * request submitted before it has completed. Engines without native support emulate them.
  */
 public final class LinkFlags {

@@ -23,17 +23,17 @@ public enum Op {
     /** fallocate(2) over [offset, offset+length) with a mode. */
     FALLOCATE;
 
-    /** Whether this op reads from the file into memory. */
+    /** {@return whether this op reads from the file into memory} */
     public boolean isRead() {
         return this == PREAD || this == PREADV || this == READ_FIXED;
     }
 
-    /** Whether this op writes to the file. */
+    /** {@return whether this op writes to the file} */
     public boolean isWrite() {
         return this == PWRITE || this == PWRITEV || this == WRITE_FIXED || this == FALLOCATE;
     }
 
-    /** Whether this op moves bytes between memory and the file. */
+    /** {@return whether this op moves bytes between memory and the file} */
     public boolean transfersData() {
         return this == PREAD || this == PWRITE || this == PREADV || this == PWRITEV
                 || this == READ_FIXED || this == WRITE_FIXED;

@@ -8,12 +8,22 @@ package io.aio4j.spi;
  *     kernel.io_uring_disabled=2"}); when available, a short description (kernel version, features)
  */
 public record Availability(boolean available, String reason) {
-    /** Available, with a description. */
+    /**
+     * Available.
+     *
+     * @param description what is available (kernel version, features)
+     * @return an available answer
+     */
     public static Availability yes(String description) {
         return new Availability(true, description);
     }
 
-    /** Unavailable, with the reason. */
+    /**
+     * Unavailable.
+     *
+     * @param reason why, naming the call and errno where there is one
+     * @return an unavailable answer
+     */
     public static Availability no(String reason) {
         return new Availability(false, reason);
     }

@@ -1,6 +1,11 @@
 package io.aio4j.spi;
 
-/** Where an engine delivers completions: one call per finished request. */
+/**
+ * Where an engine delivers completions: one call per finished request, exactly once per accepted
+ * request. Called only from within {@link EngineContext#reap} or {@link EngineContext#close}, on
+ * the thread running them, never concurrently with itself (an engine's own threads hand their
+ * completions to the reaper instead of calling the sink).
+ */
 @FunctionalInterface
 public interface CompletionSink {
     /**

@@ -26,6 +26,9 @@ public interface EngineContext {
     /**
      * Starts requests {@code [offset, offset+count)} in order.
      *
+     * @param requests validated requests, each with its {@link IoRequest#tag()} set
+     * @param offset the index of the first
+     * @param count how many
      * @return how many were accepted, a prefix; fewer than {@code count} only when the engine is
      *     out of room. An accepted request yields exactly one completion, errors included.
      *     Never blocks on I/O.
@@ -37,6 +40,10 @@ public interface EngineContext {
      * were delivered, {@code timeoutNanos} passed ({@code < 0}: no limit, 0: do not wait), or
      * {@link #wakeup()} was called. May return early; the core loops.
      *
+     * @param sink where each completion goes, one call per finished request
+     * @param max the most completions to deliver
+     * @param min how many to wait for
+     * @param timeoutNanos how long to wait at most; {@code < 0} without limit, 0 not at all
      * @return the number delivered
      */
     int reap(CompletionSink sink, int max, int min, long timeoutNanos);
@@ -50,6 +57,7 @@ public interface EngineContext {
     /**
      * Tries to cancel a request in flight.
      *
+     * @param request a request this engine accepted and has not completed to the core yet
      * @return 0 if it will complete (or has completed) with -ECANCELED; else {@code -EALREADY}
      *     (it is running), {@code -ENOENT} (it has finished) or {@code -EINVAL} (this engine cannot
      *     cancel it)
@@ -59,6 +67,7 @@ public interface EngineContext {
     /**
      * Registers native buffers for READ_FIXED / WRITE_FIXED.
      *
+     * @param buffers native buffers, alive until the context closes
      * @return 0 or {@code -errno} (-EBUSY if already registered, -ENOMEM over the memlock limit)
      */
     int registerBuffers(MemorySegment[] buffers);
@@ -66,6 +75,9 @@ public interface EngineContext {
     /**
      * Opens a file for this context.
      *
+     * @param path the file
+     * @param options how to open it (READ or WRITE already settled by the core)
+     * @return the engine's handle; the core counts references and closes it once
      * @throws IOException as the JDK would throw it (NoSuchFileException, AccessDeniedException...)
      */
     EngineFile openFile(Path path, Set<FileOption> options) throws IOException;
@@ -74,13 +86,15 @@ public interface EngineContext {
      * Tears down, with io_destroy's semantics: cancels what it can, waits for every request in
      * flight, delivers each one's completion to {@code drain} (its result, or -ECANCELED), and
      * releases every resource. Returns in bounded time: it never waits on the caller.
+     *
+     * @param drain receives the completion of every request still in flight
      */
     void close(CompletionSink drain);
 
-    /** The options this context could not honour exactly, each saying what it does instead. */
+    /** {@return the options this context could not honour exactly, each saying what it does instead} */
     List<String> downgrades();
 
-    /** An eventfd signalled on completions, for callers with their own event loop, or -1. */
+    /** {@return an eventfd signalled on completions, for callers with their own event loop, or -1} */
     default int eventFd() {
         return -1;
     }

@@ -9,10 +9,10 @@ import java.io.IOException;
  * (probed once) and then {@link #open} for each context.
  */
 public interface EngineProvider {
-    /** Which engine this is (never AUTO). */
+    /** {@return which engine this is (never AUTO)} */
     Engine engine();
 
-    /** Whether the engine works on this machine, probed once and cached. */
+    /** {@return whether the engine works on this machine, probed once and cached} */
     Availability availability();
 
     /**
@@ -20,6 +20,7 @@ public interface EngineProvider {
      *
      * @param entries 1..32768, already validated; the core never has more in flight than this
      * @param options already validated
+     * @return a new engine context; the core closes it
      * @throws IOException when the kernel refuses (the message names the call and the errno)
      * @throws UnsupportedOperationException when a flag cannot work on this engine at all
      */

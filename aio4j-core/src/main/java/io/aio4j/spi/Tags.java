@@ -15,7 +15,14 @@ public final class Tags {
     private Tags() {
     }
 
-    /** The tag of {@code slot} in generation {@code generation} (taken modulo 2^31). */
+    /**
+     * A tag.
+     *
+     * @param slot the request's slot, {@code >= 0}
+     * @param generation the slot's generation, taken modulo 2^31
+     * @return the tag of {@code slot} in {@code generation}
+     * @throws IllegalArgumentException if {@code slot < 0}
+     */
     public static long of(int slot, int generation) {
         if (slot < 0) {
             throw new IllegalArgumentException("slot=" + slot);
@@ -23,22 +30,42 @@ public final class Tags {
         return ((generation & GEN_MASK) << 32) | (slot & 0xffff_ffffL);
     }
 
-    /** The slot of a tag. */
+    /**
+     * The slot of a tag.
+     *
+     * @param tag a request tag
+     * @return its slot
+     */
     public static int slot(long tag) {
         return (int) tag;
     }
 
-    /** The generation of a tag. */
+    /**
+     * The generation of a tag.
+     *
+     * @param tag a request tag
+     * @return its generation
+     */
     public static int generation(long tag) {
         return (int) ((tag >>> 32) & GEN_MASK);
     }
 
-    /** Whether the tag marks an engine-internal request. */
+    /**
+     * Whether the tag marks an engine-internal request.
+     *
+     * @param tag a tag
+     * @return true if bit 63 is set
+     */
     public static boolean isInternal(long tag) {
         return tag < 0;
     }
 
-    /** An internal tag carrying {@code code} (engine-defined). */
+    /**
+     * An internal tag.
+     *
+     * @param code engine-defined, in the low 63 bits
+     * @return a tag with bit 63 set, carrying {@code code}
+     */
     public static long internal(long code) {
         return INTERNAL | (code & ~INTERNAL);
     }

@@ -29,7 +29,12 @@ public final class LinuxFile implements EngineFile {
         this.alignment = alignment;
     }
 
-    /** open(2) flags for aio4j's options. */
+    /**
+     * open(2) flags for aio4j's options.
+     *
+     * @param options the options, with READ or WRITE settled
+     * @return O_RDONLY, O_WRONLY or O_RDWR with O_CLOEXEC and the flags the options ask for
+     */
     public static int flags(Set<FileOption> options) {
         boolean r = options.contains(FileOption.READ);
         boolean w = options.contains(FileOption.WRITE);
@@ -57,6 +62,9 @@ public final class LinuxFile implements EngineFile {
     /**
      * Opens a file.
      *
+     * @param path the file
+     * @param options how to open it
+     * @return the open descriptor, with its O_DIRECT alignment
      * @throws IOException mapped as the JDK maps errno (NoSuchFileException, ...); O_DIRECT on a
      *     filesystem that refuses it gives a FileSystemException naming EINVAL
      */

@@ -1,0 +1,56 @@
+package io.aio4j.conformance;
+
+import io.aio4j.ContextOptions;
+import io.aio4j.Engine;
+import io.aio4j.SetupFlag;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The conformance suite on the portable engine's FileChannel backend (what runs off Linux),
+ * chosen here with {@code -Daio4j.portable.io=channel} for the duration of this class, with
+ * SQ_WORKQUEUE so the I/O runs on worker threads.
+ */
+class PortableChannelConformanceTest extends EngineConformanceTest {
+    private static final String BACKEND = "aio4j.portable.io";
+
+    @BeforeAll
+    static void useChannels() {
+        System.setProperty(BACKEND, "channel");
+    }
+
+    @AfterAll
+    static void restore() {
+        System.clearProperty(BACKEND);
+    }
+
+    @Override
+    protected ContextOptions options() {
+        return ContextOptions.of(Engine.PORTABLE, SetupFlag.SQ_WORKQUEUE);
+    }
+
+    // FileChannel cannot reach a confined arena's memory from a worker thread (WrongThreadException),
+    // so the backend fails such requests with -EFAULT; the libc backend and native engines pass raw
+    // addresses and do not care which thread owns the arena.
+    @Override
+    @Test
+    @Disabled("FileChannel backend: buffers of a confined arena complete with -EFAULT on worker threads")
+    public void confinedArenaBuffersWorkWhateverThreadDoesTheIo() {
+    }
+
+    // FileChannel has no RWF_NOWAIT: the backend answers -EOPNOTSUPP, as the kernel does for files
+    // that cannot honour it, and reports "no RWF_NOWAIT" in EngineInfo.downgrades().
+    @Override
+    @Test
+    @Disabled("FileChannel backend: RWF_NOWAIT gives -EOPNOTSUPP")
+    public void nowaitReadOfCachedDataSucceeds() {
+    }
+
+    @Override
+    @Test
+    @Disabled("FileChannel backend: RWF_NOWAIT gives -EOPNOTSUPP")
+    public void aNowaitReadOfColdDataIsEagainOrTheData() {
+    }
+}
