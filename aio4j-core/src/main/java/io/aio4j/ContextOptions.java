@@ -239,6 +239,10 @@ public final class ContextOptions {
          * before the core uses it: the hook for SPI decorators such as
          * {@link io.aio4j.spi.FaultInjectingEngine} (fault injection, tracing). The decorator
          * must return a context that keeps the {@link EngineContext} contract.
+         *
+         * @param decorator applied to each engine context; {@code UnaryOperator.identity()} for none
+         * @return this builder
+         * @throws IllegalArgumentException if {@code decorator} is null
          */
         public Builder engineDecorator(UnaryOperator<EngineContext> decorator) {
             if (decorator == null) {

@@ -66,7 +66,12 @@ public final class FaultInjectingEngine implements EngineContext {
     /** Chooses the fault of each submitted request. */
     @FunctionalInterface
     public interface Plan {
-        /** The fault for {@code request} (its tag is assigned), or null to pass it through. */
+        /**
+         * Chooses the fault of one request.
+         *
+         * @param request the request being submitted (its tag is assigned)
+         * @return the fault to inject, or null to pass the request through
+         */
         Fault decide(IoRequest request);
     }
 
@@ -77,19 +82,29 @@ public final class FaultInjectingEngine implements EngineContext {
     private final AtomicLong injected = new AtomicLong();
     private final ShorteningSink sink = new ShorteningSink();
 
-    /** Wraps {@code delegate}; see the class comment. */
+    /**
+     * Wraps an engine context; see the class comment.
+     *
+     * @param delegate the engine context that performs what is not failed
+     * @param plan the fault of each submitted request
+     */
     public FaultInjectingEngine(EngineContext delegate, Plan plan) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
         this.plan = Objects.requireNonNull(plan, "plan");
     }
 
-    /** A decorator for {@code ContextOptions.Builder.engineDecorator} that wraps each context with {@code plan}. */
+    /**
+     * A decorator for {@code ContextOptions.Builder.engineDecorator}.
+     *
+     * @param plan the fault of each submitted request, shared by every context it wraps
+     * @return a function that wraps each engine context with {@code plan}
+     */
     public static UnaryOperator<EngineContext> decorator(Plan plan) {
         Objects.requireNonNull(plan, "plan");
         return c -> new FaultInjectingEngine(c, plan);
     }
 
-    /** How many faults were injected so far. */
+    /** {@return how many requests were failed so far} */
     public long injected() {
         return injected.get();
     }
