@@ -16,8 +16,11 @@ import org.junit.jupiter.api.Timeout;
  * Capacity exceeds what one test scenario can push, as the slot table guarantees in the core.
  */
 @Param(name = "tag", gen = LongGen.class, conf = "1:99")
-@Timeout(300)
 public class CompletionBacklogLincheckTest {
+    /** For Lincheck, which instantiates the test per scenario. */
+    public CompletionBacklogLincheckTest() {
+    }
+
     private static final int CAPACITY = 16;
     private final CompletionBacklog backlog = new CompletionBacklog(CAPACITY);
 
@@ -44,6 +47,7 @@ public class CompletionBacklogLincheckTest {
     }
 
     @Test
+    @Timeout(300)
     void modelChecking() {
         LinChecker.check(CompletionBacklogLincheckTest.class, LincheckBudget.modelChecking(2, 3)
                 .sequentialSpecification(Model.class));
@@ -51,6 +55,10 @@ public class CompletionBacklogLincheckTest {
 
     /** The sequential specification: a FIFO. */
     public static final class Model {
+        /** An empty model. */
+        public Model() {
+        }
+
         private final ArrayDeque<Long> q = new ArrayDeque<>();
 
         public void push(long tag) {

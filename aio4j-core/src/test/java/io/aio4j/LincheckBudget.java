@@ -17,6 +17,7 @@ public final class LincheckBudget {
      * {@code actorsPerThread} operations in parallel, one after (at most
      * {@code 2 + threads * actorsPerThread} operations per scenario).
      */
+    @SuppressWarnings("exports") // test-only: Lincheck's options type is on the class path
     public static ModelCheckingOptions modelChecking(int threads, int actorsPerThread) {
         return new ModelCheckingOptions()
                 .iterations(Integer.getInteger("aio4j.lincheck.iterations", 5))

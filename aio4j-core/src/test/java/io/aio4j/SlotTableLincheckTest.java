@@ -13,8 +13,11 @@ import org.junit.jupiter.api.Timeout;
  * which returns the oldest taken slot (release). The sequential specification: a FIFO of free
  * slots, initially 0..capacity-1, and a FIFO of taken ones.
  */
-@Timeout(300)
 public class SlotTableLincheckTest {
+    /** For Lincheck, which instantiates the test per scenario. */
+    public SlotTableLincheckTest() {
+    }
+
     private static final int CAPACITY = 3;
     private static final IoRequest REQUEST = new IoRequest();
     private final SlotTable slots = new SlotTable(CAPACITY);
@@ -52,6 +55,7 @@ public class SlotTableLincheckTest {
     }
 
     @Test
+    @Timeout(300)
     void modelChecking() {
         LinChecker.check(SlotTableLincheckTest.class, LincheckBudget.modelChecking(2, 3)
                 .sequentialSpecification(Model.class));

@@ -41,7 +41,7 @@ class BufferLifetimeTest {
         SplittableRandom rnd = new SplittableRandom(42);
         IoEvent[] events = IoEvent.array(DEPTH);
         long verified = 0;
-        try (GcStorm storm = new GcStorm(3); IoContext ctx = IoContext.open(DEPTH, engine.options())) {
+        try (GcStorm storm = new GcStorm(5); IoContext ctx = IoContext.open(DEPTH, engine.options())) {
             IoFile f = ctx.openFile(p, FileOption.READ, FileOption.WRITE);
             int submitted = 0;
             int done = 0;

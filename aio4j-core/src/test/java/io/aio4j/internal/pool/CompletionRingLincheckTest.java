@@ -27,8 +27,11 @@ import org.junit.jupiter.api.Timeout;
  * unparked) are checked by {@link CompletionRingParkTest}.
  */
 @Param(name = "tag", gen = LongGen.class, conf = "1:99")
-@Timeout(300)
 public class CompletionRingLincheckTest {
+    /** For Lincheck, which instantiates the test per scenario. */
+    public CompletionRingLincheckTest() {
+    }
+
     private final CompletionRing ring = new CompletionRing(8);
     /** Posts that have returned. */
     private final AtomicInteger posted = new AtomicInteger();
@@ -72,6 +75,7 @@ public class CompletionRingLincheckTest {
     }
 
     @Test
+    @Timeout(300)
     void modelChecking() {
         // at most 1 + 2 x 3 + 1 = 8 posts: never more completions than cells, as in the core
         LinChecker.check(CompletionRingLincheckTest.class, LincheckBudget.modelChecking(2, 3)
@@ -80,6 +84,10 @@ public class CompletionRingLincheckTest {
 
     /** The sequential specification: a FIFO and a sticky wake flag. */
     public static final class Model {
+        /** An empty model. */
+        public Model() {
+        }
+
         private final ArrayDeque<Long> q = new ArrayDeque<>();
         private boolean wake;
 

@@ -16,8 +16,11 @@ import org.junit.jupiter.api.Timeout;
  * submitter. Capacity 2, so full and wrap-around are reached.
  */
 @Param(name = "tag", gen = LongGen.class, conf = "0:9")
-@Timeout(300)
 public class LongQueueLincheckTest {
+    /** For Lincheck, which instantiates the test per scenario. */
+    public LongQueueLincheckTest() {
+    }
+
     private static final int CAPACITY = 2;
     private final LongQueue queue = new LongQueue(CAPACITY);
 
@@ -37,6 +40,7 @@ public class LongQueueLincheckTest {
     }
 
     @Test
+    @Timeout(300)
     void modelChecking() {
         LinChecker.check(LongQueueLincheckTest.class, LincheckBudget.modelChecking(2, 3)
                 .sequentialSpecification(Model.class));
@@ -44,6 +48,10 @@ public class LongQueueLincheckTest {
 
     /** The sequential specification. */
     public static final class Model {
+        /** An empty model. */
+        public Model() {
+        }
+
         private final ArrayDeque<Long> q = new ArrayDeque<>();
         private boolean closed;
 
