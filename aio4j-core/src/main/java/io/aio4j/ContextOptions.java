@@ -1,8 +1,10 @@
 package io.aio4j;
 
+import io.aio4j.spi.EngineContext;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Immutable options of a context: engine, setup flags and sizes. Validated once, by
@@ -22,6 +24,7 @@ public final class ContextOptions {
     private final int cqEntries;
     private final int sqThreadIdleMillis;
     private final int workers;
+    private final UnaryOperator<EngineContext> engineDecorator;
 
     private ContextOptions(Builder b) {
         this.engine = b.engine;
@@ -31,6 +34,7 @@ public final class ContextOptions {
         this.cqEntries = b.cqEntries;
         this.sqThreadIdleMillis = b.sqThreadIdleMillis;
         this.workers = b.workers;
+        this.engineDecorator = b.engineDecorator;
     }
 
     /** {@return the defaults: AUTO engine, no flags, default sizes} */
@@ -90,10 +94,16 @@ public final class ContextOptions {
         return workers;
     }
 
+    /** {@return what wraps each engine context opened with these options; the identity by default} */
+    public UnaryOperator<EngineContext> engineDecorator() {
+        return engineDecorator;
+    }
+
     /** {@return a builder holding these options, to derive others} */
     public Builder toBuilder() {
         return new Builder().engine(engine).flags(flags.toArray(SetupFlag[]::new))
-                .cqEntries(cqEntries).sqThreadIdleMillis(sqThreadIdleMillis).workers(workers);
+                .cqEntries(cqEntries).sqThreadIdleMillis(sqThreadIdleMillis).workers(workers)
+                .engineDecorator(engineDecorator);
     }
 
     /**
@@ -124,6 +134,7 @@ public final class ContextOptions {
         private int cqEntries;
         private int sqThreadIdleMillis = 1000;
         private int workers;
+        private UnaryOperator<EngineContext> engineDecorator = UnaryOperator.identity();
 
         private Builder() {
         }
@@ -220,6 +231,24 @@ public final class ContextOptions {
                 throw new IllegalArgumentException("workers=" + workers + " is outside 0..1024");
             }
             this.workers = workers;
+            return this;
+        }
+
+        /**
+         * Wraps each engine context opened with these options, after the engine opened it and
+         * before the core uses it: the hook for SPI decorators such as
+         * {@link io.aio4j.spi.FaultInjectingEngine} (fault injection, tracing). The decorator
+         * must return a context that keeps the {@link EngineContext} contract.
+         *
+         * @param decorator applied to each engine context; {@code UnaryOperator.identity()} for none
+         * @return this builder
+         * @throws IllegalArgumentException if {@code decorator} is null
+         */
+        public Builder engineDecorator(UnaryOperator<EngineContext> decorator) {
+            if (decorator == null) {
+                throw new IllegalArgumentException("engineDecorator=null");
+            }
+            this.engineDecorator = decorator;
             return this;
         }
 

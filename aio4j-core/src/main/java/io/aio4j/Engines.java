@@ -96,6 +96,11 @@ final class Engines {
         if (c == null) {
             throw new IOException(p.engine() + " returned no context");
         }
-        return c;
+        EngineContext d = options.engineDecorator().apply(c);
+        if (d == null) {
+            c.close((tag, result, res2) -> { });
+            throw new IllegalArgumentException("engineDecorator returned null for " + p.engine());
+        }
+        return d;
     }
 }

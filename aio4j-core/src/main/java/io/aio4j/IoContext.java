@@ -251,9 +251,14 @@ public final class IoContext implements AutoCloseable {
      * write the buffers, and do not prepare or submit the request again. A request that fails
      * validation is accepted and completes with {@code -errno} in its event (EBADF for a read on
      * a write-only or closed file, EINVAL for a negative offset, EFAULT for a fixed buffer outside
-     * its registration), as the kernel reports them; if it carries {@link LinkFlags#LINK} or
-     * {@link LinkFlags#HARDLINK}, the rest of its chain completes with -ECANCELED. Thread-safe; concurrent submits are
-     * serialised, and a submit never waits for a reap.
+     * its registration, or a buffer whose arena is already closed), as the kernel reports them;
+     * if it carries {@link LinkFlags#LINK} or {@link LinkFlags#HARDLINK}, the rest of its chain
+     * completes with -ECANCELED. Thread-safe; concurrent submits are serialised, and a submit
+     * never waits for a reap.
+     *
+     * <p>A buffer's arena must stay open until the request's event is reaped: aio4j cannot stop
+     * an arena from closing (FFM has no public way to hold a session across an asynchronous
+     * window), and a native engine hands the kernel raw addresses. See docs/buffer-lifetimes.md.
      *
      * @param requests the requests
      * @param offset the index of the first request to submit
@@ -329,6 +334,8 @@ public final class IoContext implements AutoCloseable {
                 problem = "requests[" + (offset + i) + "] uses a file of context " + r.file().context().id() + ", not " + id;
             }
             if (problem != null) {
+                // decide the type before unclaiming: a request that appears twice was claimed
+                // at its first position, and unclaiming clears its owner again
                 RuntimeException e = r == null ? new NullPointerException(problem)
                         : r.owner != null ? new IllegalStateException(problem) : new IllegalArgumentException(problem);
                 for (int j = 0; j < i; j++) {
@@ -377,10 +384,25 @@ public final class IoContext implements AutoCloseable {
         if (op == Op.FALLOCATE) {
             return r.length() <= 0 ? Errno.EINVAL : 0;
         }
+        if (!buffersAlive(r)) {
+            return Errno.EFAULT; // a closed arena's memory is freed: no engine may hand it to the kernel
+        }
         if (op == Op.READ_FIXED || op == Op.WRITE_FIXED) {
             return checkFixed(r);
         }
         return bounce.prepare(r);
+    }
+
+    private static boolean buffersAlive(IoRequest r) {
+        if (r.op() == Op.PREADV || r.op() == Op.PWRITEV) {
+            for (int i = 0; i < r.segmentCount(); i++) {
+                if (!r.callerSegment(i).scope().isAlive()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return r.callerBuffer().scope().isAlive();
     }
 
     private int checkFixed(IoRequest r) {

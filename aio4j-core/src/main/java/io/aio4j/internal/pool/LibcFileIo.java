@@ -15,9 +15,11 @@ import java.util.Set;
 /**
  * The portable engine's Linux backend: each request is one libc call (pread/pwrite, or
  * preadv2/pwritev2 when RWF flags or several segments are involved, fsync, fdatasync,
- * fallocate). Buffers go to libc as raw addresses, because the thread performing the I/O is
- * often not the owner of a confined arena; every segment is checked alive just before the call
- * (-EFAULT otherwise), as the native engines must do before handing addresses to the kernel.
+ * fallocate). A single buffer that this thread may access (global, auto, shared, or confined to
+ * this thread) is passed to pread/pwrite as a segment, so the JDK keeps its arena from closing
+ * during the call (a close() then fails with IllegalStateException). Other buffers (a confined
+ * arena of another thread, vectored requests, RWF flags) go as raw addresses, checked alive just
+ * before the call (-EFAULT otherwise); closing their arena during the call is the caller's error.
  */
 final class LibcFileIo implements FileIo {
     @Override
@@ -55,8 +57,17 @@ final class LibcFileIo implements FileIo {
             return -Errno.EFAULT;
         }
         if (flags == 0) {
+            long off = r.offset() + done;
+            if (b.isAccessibleBy(Thread.currentThread())) {
+                // Passing the segment makes the JDK hold its arena for the call: a concurrent
+                // close() of a shared arena then fails with IllegalStateException instead of
+                // freeing memory the kernel is using. Only a confined arena owned by another
+                // thread still goes by raw address (checked alive just above).
+                MemorySegment s = done == 0 ? b : b.asSlice(done); // a slice only after a partial NOWAIT try
+                return read ? LibC.pread(fd, s, len, off) : LibC.pwrite(fd, s, len, off);
+            }
             long at = b.address() + done;
-            return read ? LibC.pread(fd, at, len, r.offset() + done) : LibC.pwrite(fd, at, len, r.offset() + done);
+            return read ? LibC.pread(fd, at, len, off) : LibC.pwrite(fd, at, len, off);
         }
         MemorySegment iov = scratch.ensure(1);
         Iovec.set(iov, 0, b.address() + done, len);
