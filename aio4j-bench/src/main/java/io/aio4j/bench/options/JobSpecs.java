@@ -101,7 +101,8 @@ public final class JobSpecs {
      * The JVM warm-up folded into the ramp of a time-based job: fio's process is compiled before it
      * starts, a JVM's hot loop is compiled during the first seconds (on 2 loaded cores the first
      * second ran at a few percent of steady state), so without it a short run measures the JIT.
-     * Not recorded, reported in the JSON ("aio4j"."warmup_ms"); size-based and verify jobs get none.
+     * Not recorded; the JSON reports the ramp including it ("aio4j"."ramp_ms_including_jvm_warmup").
+     * Size-based and verify jobs get none.
      */
     static final long DEFAULT_WARMUP_NANOS = 2_000_000_000L;
 
