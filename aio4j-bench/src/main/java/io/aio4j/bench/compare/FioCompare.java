@@ -36,6 +36,9 @@ public final class FioCompare {
         for (Section s : inv.jobs()) {
             cmd.add("--name=" + s.name());
             for (Map.Entry<String, String> e : s.options().entrySet()) {
+                if (e.getKey().startsWith("aio4j_")) {
+                    continue; // aio4j's own options (e.g. aio4j_warmup) mean nothing to fio, which refuses them
+                }
                 String v = e.getValue();
                 if (e.getKey().equals("ioengine") && (v.equals("jdk") || v.equals("threadpool"))) {
                     v = "posixaio";
