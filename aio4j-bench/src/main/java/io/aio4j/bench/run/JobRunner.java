@@ -116,6 +116,31 @@ public final class JobRunner {
         }
     }
 
+    /**
+     * Runs up to {@code ios} I/Os of the job's workload unrecorded, to get the loop compiled
+     * before the job threads start (see {@link BenchRun}). The runner is spent afterwards.
+     *
+     * @throws IOException if the backend fails outright
+     * @throws InterruptedException if the thread is interrupted
+     */
+    void warmUp(long fileBytes, long ios) throws IOException, InterruptedException {
+        measuring = false;
+        WorkloadPlan plan = new WorkloadPlan(spec, fileBytes);
+        long[] left = {ios};
+        IoSource limited = new IoSource() {
+            @Override
+            public int next() {
+                return left[0]-- > 0 ? plan.next() : DONE;
+            }
+
+            @Override
+            public long offset() {
+                return plan.offset();
+            }
+        };
+        loop(limited, Long.MAX_VALUE, Long.MAX_VALUE);
+    }
+
     /** Issues from {@code source} until it is done, the deadline passes or an I/O fails; returns the time of the last reap. */
     private long loop(IoSource source, long measureStart, long deadline) throws IOException, InterruptedException {
         this.source = source;
