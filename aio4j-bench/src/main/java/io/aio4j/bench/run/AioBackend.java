@@ -19,7 +19,8 @@ import java.util.List;
  */
 final class AioBackend implements IoBackend {
     private final IoEngine engine;
-    private final Arena arena = Arena.ofShared();
+    /** Automatic: a shared arena's close is a handshake with every thread, O(jobs^2) over 512 job threads. */
+    private final Arena arena = Arena.ofAuto();
     private final IoContext context;
     private final IoFile file;
     private final IoRequest[] requests;
@@ -123,8 +124,7 @@ final class AioBackend implements IoBackend {
         try {
             file.close();
         } finally {
-            context.close();
-            arena.close();
+            context.close(); // the buffers' automatic arena is freed by the GC
         }
     }
 }

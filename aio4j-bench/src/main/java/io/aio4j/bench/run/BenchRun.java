@@ -68,6 +68,7 @@ public final class BenchRun {
                 r.fail(5, e.getMessage());
             }
         }
+        warmUp(jobs, results, sizes);
         for (int k = 0; k < jobs.size(); k++) {
             JobSpec spec = jobs.get(k);
             JobResult r = results.get(k);
@@ -84,6 +85,32 @@ public final class BenchRun {
         }
         return results;
     }
+
+    /**
+     * Before a wave of more job threads than processors, runs {@value #WARMUP_IOS} I/Os of its
+     * first job on this thread, unrecorded but inside the wall time. Why: once hundreds of job
+     * threads are runnable (seed 003: 512), the JIT's compiler threads get a 1/500 share of the
+     * CPU and the jobs' loop stayed interpreted for seconds (tier-2 code 10 s into the run);
+     * compiled first, by one thread, they start fast. Not for verify jobs (their file content is
+     * the check) nor time-based ones (their ramp already holds a warm-up).
+     */
+    private static void warmUp(List<JobSpec> jobs, List<JobResult> results, long[] sizes) {
+        JobSpec spec = jobs.getFirst();
+        if (jobs.size() <= Runtime.getRuntime().availableProcessors() || spec.verify() || spec.timeBased()
+                || results.getFirst().error() != 0) {
+            return;
+        }
+        try (IoBackend io = Backends.open(spec)) {
+            new JobRunner(spec, io, new JobResult(spec)).warmUp(sizes[0], WARMUP_IOS);
+        } catch (IOException | RuntimeException e) {
+            // the job itself will meet and report whatever failed here
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** I/Os of the warm-up: enough for C2 (about 10,000 calls of the loop's methods). */
+    private static final int WARMUP_IOS = 30_000;
 
     private static void runOne(JobSpec spec, JobResult r, long size, Consumer<Started> onStart) {
         try {

@@ -48,6 +48,14 @@ public final class JobRunner {
     private CpuTimes cpuStart;
     private boolean checkReads;
     private long completedIos;
+    // the state of the running loop (see loop()): its source, limits, clock and sampling window
+    private IoSource source;
+    private long measureStart;
+    private long deadline;
+    private long now;
+    private long nextSample;
+    private long sampleStart;
+    private boolean issuing;
 
     /** A runner for {@code spec} over {@code io}, filling {@code result}. */
     public JobRunner(JobSpec spec, IoBackend io, JobResult result) {
@@ -111,57 +119,96 @@ public final class JobRunner {
         }
     }
 
+    /**
+     * Runs up to {@code ios} I/Os of the job's workload unrecorded, to get the loop compiled
+     * before the job threads start (see {@link BenchRun}). The runner is spent afterwards.
+     *
+     * @throws IOException if the backend fails outright
+     * @throws InterruptedException if the thread is interrupted
+     */
+    void warmUp(long fileBytes, long ios) throws IOException, InterruptedException {
+        measuring = false;
+        WorkloadPlan plan = new WorkloadPlan(spec, fileBytes);
+        long[] left = {ios};
+        IoSource limited = new IoSource() {
+            @Override
+            public int next() {
+                return left[0]-- > 0 ? plan.next() : DONE;
+            }
+
+            @Override
+            public long offset() {
+                return plan.offset();
+            }
+        };
+        loop(limited, Long.MAX_VALUE, Long.MAX_VALUE);
+    }
+
     /** Issues from {@code source} until it is done, the deadline passes or an I/O fails; returns the time of the last reap. */
     private long loop(IoSource source, long measureStart, long deadline) throws IOException, InterruptedException {
-        long now = System.nanoTime();
-        long nextSample = measureStart + SAMPLE_NANOS;
-        long sampleStart = measureStart;
-        boolean issuing = true;
-        while (true) {
-            while (issuing && inFlight + pendingCount < depth) {
-                if (now >= deadline || result.error != 0 || BenchRun.stopRequested()) {
-                    issuing = false;
-                    break;
-                }
-                int op = source.next();
-                if (op == IoSource.DONE) {
-                    issuing = false;
-                    break;
-                }
-                prepare(op, source.offset());
-                if (pendingCount >= spec.batchSubmit()) {
-                    commit();
-                }
+        this.source = source;
+        this.measureStart = measureStart;
+        this.deadline = deadline;
+        now = System.nanoTime();
+        nextSample = measureStart + SAMPLE_NANOS;
+        sampleStart = measureStart;
+        issuing = true;
+        // One call per round, not the round inlined here: a job thread enters this method once, and
+        // HotSpot moves a running interpreted loop to compiled code only on its shared back-edge
+        // counter's overflow, which most of 512 job threads never see (they stayed interpreted);
+        // step() is compiled by its invocation count, for every thread at once.
+        while (step()) {
+            // each round issues, commits and reaps
+        }
+        return now;
+    }
+
+    /** One round: fill the queue, commit, reap; false once nothing is in flight and nothing more is issued. */
+    private boolean step() throws IOException, InterruptedException {
+        while (issuing && inFlight + pendingCount < depth) {
+            if (now >= deadline || result.error != 0 || BenchRun.stopRequested()) {
+                issuing = false;
+                break;
             }
-            if (pendingCount > 0) {
+            int op = source.next();
+            if (op == IoSource.DONE) {
+                issuing = false;
+                break;
+            }
+            prepare(op, source.offset());
+            if (pendingCount >= spec.batchSubmit()) {
                 commit();
             }
-            if (inFlight == 0) {
-                return now;
-            }
-            // fio: reap at least min(iodepth_batch_complete_min, in flight), and at least one when full
-            int min = issuing ? Math.min(spec.batchCompleteMin(), inFlight) : 1;
-            if (min == 0 && (inFlight == depth || pendingCount > 0)) {
-                min = 1;
-            }
-            int n = io.reap(min, Math.min(spec.batchCompleteMax(), depth), doneSlots, doneResults);
-            now = System.nanoTime();
-            for (int i = 0; i < n; i++) {
-                complete(doneSlots[i], doneResults[i], now);
-            }
-            completedIos += n;
-            progress.lazySet(completedIos);
-            if (!measuring && now >= measureStart && measureStart != Long.MAX_VALUE) {
-                startMeasuring();
-                sampleStart = now;
-                nextSample = now + SAMPLE_NANOS;
-            } else if (measuring && now >= nextSample) {
-                result.read.sample(now - sampleStart);
-                result.write.sample(now - sampleStart);
-                sampleStart = now;
-                nextSample = now + SAMPLE_NANOS;
-            }
         }
+        if (pendingCount > 0) {
+            commit();
+        }
+        if (inFlight == 0) {
+            return false;
+        }
+        // fio: reap at least min(iodepth_batch_complete_min, in flight), and at least one when full
+        int min = issuing ? Math.min(spec.batchCompleteMin(), inFlight) : 1;
+        if (min == 0 && (inFlight == depth || pendingCount > 0)) {
+            min = 1;
+        }
+        int n = io.reap(min, Math.min(spec.batchCompleteMax(), depth), doneSlots, doneResults);
+        now = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            complete(doneSlots[i], doneResults[i], now);
+        }
+        completedIos += n;
+        progress.lazySet(completedIos);
+        if (!measuring && now >= measureStart && measureStart != Long.MAX_VALUE) {
+            startMeasuring();
+            sampleStart = now;
+            nextSample = now + SAMPLE_NANOS;
+        } else if (measuring && now >= nextSample) {
+            result.read.sample(now - sampleStart);
+            result.write.sample(now - sampleStart);
+            sampleStart = now;
+            nextSample = now + SAMPLE_NANOS;
+        }
+        return true;
     }
 
     private void startMeasuring() {

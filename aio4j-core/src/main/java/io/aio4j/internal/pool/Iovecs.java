@@ -9,7 +9,8 @@ import java.lang.foreign.MemorySegment;
  * segment count seen (up to IOV_MAX), so steady-state vectored I/O allocates nothing. Freed at close.
  */
 final class Iovecs {
-    private final Arena arena = Arena.ofShared();
+    /** Made on the first vectored request: closing a shared arena is a handshake with every thread, so contexts that never need one skip it. */
+    private Arena arena;
     private final Scratch[] bySlot;
 
     Iovecs(int capacity) {
@@ -29,8 +30,10 @@ final class Iovecs {
         return s;
     }
 
-    void close() {
-        arena.close();
+    synchronized void close() {
+        if (arena != null) {
+            arena.close();
+        }
     }
 
     /** A growable native iovec array. */
@@ -41,6 +44,9 @@ final class Iovecs {
             long need = Math.max(1, count) * Iovec.SIZE;
             if (array.byteSize() < need) {
                 synchronized (Iovecs.this) {
+                    if (arena == null) {
+                        arena = Arena.ofShared();
+                    }
                     array = arena.allocate(Math.max(need, 4 * Iovec.SIZE), 8);
                 }
             }

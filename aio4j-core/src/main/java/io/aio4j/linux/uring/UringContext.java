@@ -56,7 +56,14 @@ final class UringContext implements EngineContext {
     private final boolean iopoll;
     private final boolean fixedBuffers;
     private final boolean[] emulated = new boolean[Op.values().length];
-    private final Arena arena = Arena.ofShared();
+    /**
+     * Automatic, not shared: closing a shared arena is a handshake with every thread of the JVM,
+     * O(threads) per context, O(threads^2) for seed 003's 512 job threads. Freed by the GC once
+     * the context is unreachable, unless close had to leave it to the kernel ({@link #LEAKED}).
+     */
+    private final Arena arena = Arena.ofAuto();
+    /** Arenas of rings closed with requests the kernel never finished: kept reachable for ever. */
+    private static final java.util.Queue<Arena> LEAKED = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final KernelWaits waits;
     private final MemorySegment[] iovBySlot;
     /** The tag in flight per slot, or -1: written by the submitter, cleared by the reaper before delivery. */
@@ -404,7 +411,8 @@ final class UringContext implements EngineContext {
         }
         if (!leak) {
             ring.close();
-            arena.close();
+        } else {
+            LEAKED.add(arena);
         }
         synchronized (lifecycle) {
             if (eventFd >= 0) {
