@@ -109,44 +109,12 @@ public final class LibC {
 
     /** pread(2): bytes read (0 at EOF) or -errno. */
     public static long pread(int fd, MemorySegment buf, long count, long offset) {
-        MemorySegment st = Native.state();
-        try {
-            while (true) {
-                long r = (long) PREAD.invokeExact(st, fd, buf, count, offset);
-                if (r >= 0) {
-                    return r;
-                }
-                int e = Native.errno(st);
-                if (e != Errnos.EINTR) {
-                    return -e;
-                }
-            }
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw Native.bug(t);
-        }
+        return rwSegment(PREAD, fd, buf, count, offset);
     }
 
     /** pwrite(2): bytes written or -errno. */
     public static long pwrite(int fd, MemorySegment buf, long count, long offset) {
-        MemorySegment st = Native.state();
-        try {
-            while (true) {
-                long r = (long) PWRITE.invokeExact(st, fd, buf, count, offset);
-                if (r >= 0) {
-                    return r;
-                }
-                int e = Native.errno(st);
-                if (e != Errnos.EINTR) {
-                    return -e;
-                }
-            }
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw Native.bug(t);
-        }
+        return rwSegment(PWRITE, fd, buf, count, offset);
     }
 
     /**
@@ -160,6 +128,48 @@ public final class LibC {
     /** pwrite(2) from a raw address (see {@link #pread(int, long, long, long)}): bytes or -errno. */
     public static long pwrite(int fd, long addr, long count, long offset) {
         return rw(PWRITE_ADDR, fd, addr, count, offset);
+    }
+
+    /** pread/pwrite on a segment, EINTR retried; {@code h} is a static final handle, so it inlines. */
+    private static long rwSegment(MethodHandle h, int fd, MemorySegment buf, long count, long offset) {
+        MemorySegment st = Native.state();
+        try {
+            while (true) {
+                long r = (long) h.invokeExact(st, fd, buf, count, offset);
+                if (r >= 0) {
+                    return r;
+                }
+                int e = Native.errno(st);
+                if (e != Errnos.EINTR) {
+                    return -e;
+                }
+            }
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw Native.bug(t);
+        }
+    }
+
+    /** preadv2/pwritev2, EINTR retried. */
+    private static long rwVector(MethodHandle h, int fd, MemorySegment iov, int iovcnt, long offset, int flags) {
+        MemorySegment st = Native.state();
+        try {
+            while (true) {
+                long r = (long) h.invokeExact(st, fd, iov, iovcnt, offset, flags);
+                if (r >= 0) {
+                    return r;
+                }
+                int e = Native.errno(st);
+                if (e != Errnos.EINTR) {
+                    return -e;
+                }
+            }
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw Native.bug(t);
+        }
     }
 
     private static long rw(MethodHandle h, int fd, long addr, long count, long offset) {
@@ -184,44 +194,12 @@ public final class LibC {
 
     /** preadv2(2) with RWF_* flags (0 = preadv): bytes read or -errno (-EAGAIN for RWF_NOWAIT that would block). */
     public static long preadv2(int fd, MemorySegment iov, int iovcnt, long offset, int flags) {
-        MemorySegment st = Native.state();
-        try {
-            while (true) {
-                long r = (long) PREADV2.invokeExact(st, fd, iov, iovcnt, offset, flags);
-                if (r >= 0) {
-                    return r;
-                }
-                int e = Native.errno(st);
-                if (e != Errnos.EINTR) {
-                    return -e;
-                }
-            }
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw Native.bug(t);
-        }
+        return rwVector(PREADV2, fd, iov, iovcnt, offset, flags);
     }
 
     /** pwritev2(2) with RWF_* flags (0 = pwritev): bytes written or -errno. */
     public static long pwritev2(int fd, MemorySegment iov, int iovcnt, long offset, int flags) {
-        MemorySegment st = Native.state();
-        try {
-            while (true) {
-                long r = (long) PWRITEV2.invokeExact(st, fd, iov, iovcnt, offset, flags);
-                if (r >= 0) {
-                    return r;
-                }
-                int e = Native.errno(st);
-                if (e != Errnos.EINTR) {
-                    return -e;
-                }
-            }
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw Native.bug(t);
-        }
+        return rwVector(PWRITEV2, fd, iov, iovcnt, offset, flags);
     }
 
     /** fsync(2): 0 or -errno. */
