@@ -72,7 +72,8 @@ public final class BenchRun {
                 r.fail(5, e.getMessage());
             }
         }
-        warmUp(jobs, results, sizes);
+        // the warm-up runs while the job threads are created and set up (they wait at the line)
+        Thread warm = Thread.ofPlatform().name("aio4j-bench-warmup").start(() -> warmUp(jobs, results, sizes));
         List<Thread> threads = new ArrayList<>();
         StartLine line = new StartLine(jobs.size());
         for (int k = 0; k < jobs.size(); k++) {
@@ -87,7 +88,11 @@ public final class BenchRun {
             threads.add(t);
             t.start();
         }
-        line.release();
+        try {
+            warm.join();
+        } finally {
+            line.release();
+        }
         for (Thread t : threads) {
             t.join();
         }
@@ -96,7 +101,8 @@ public final class BenchRun {
 
     /**
      * Before a wave of more job threads than processors, runs {@value #WARMUP_IOS} I/Os of its
-     * first job on this thread, recorded into a result that is thrown away, inside the wall time. Why: once hundreds of job
+     * first job on its own thread while the job threads set up, recorded into a result that is
+     * thrown away, inside the wall time. Why: once hundreds of job
      * threads are runnable (seed 003: 512), the JIT's compiler threads get a 1/500 share of the
      * CPU and the jobs' loop stayed interpreted for seconds (tier-2 code 10 s into the run);
      * compiled first, by one thread, they start fast. Not for verify jobs (their file content is
