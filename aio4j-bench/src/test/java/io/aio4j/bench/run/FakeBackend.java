@@ -5,7 +5,12 @@ import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
 
-/** An in-memory backend that completes each request at submit, recording what the runner asked for. */
+/**
+ * An in-memory backend that completes each request at submit, recording what the runner asked
+ * for. A request is in flight from its submit until the runner reaps it; {@link #overlaps} counts
+ * requests submitted while another one to the same offset was in flight. Faults: {@link
+ * #failAtOffset} (an EIO), {@link #loseWriteAt} (the write is acknowledged but not stored).
+ */
 final class FakeBackend implements IoBackend {
     final MemorySegment file;
     final MemorySegment[] buffers;
@@ -20,9 +25,14 @@ final class FakeBackend implements IoBackend {
     final List<Integer> batchSizes = new ArrayList<>();
     final List<Long> readOffsets = new ArrayList<>();
     final List<Long> writeOffsets = new ArrayList<>();
+    /** Every read and write in submission order: {op, offset}. */
+    final List<long[]> log = new ArrayList<>();
     int fsyncs;
     int writesBeforeLastFsync;
     long failAtOffset = -1;
+    long loseWriteAt = -1;
+    int overlaps;
+    private final java.util.Map<Long, Integer> inFlightAt = new java.util.HashMap<>();
     boolean closed;
 
     FakeBackend(long fileBytes, int depth, int blockSize) {
@@ -79,6 +89,9 @@ final class FakeBackend implements IoBackend {
         for (int i = 0; i < count; i++) {
             int s = slots[from + i];
             long res = length[s];
+            if (op[s] != IoSource.FSYNC) {
+                log.add(new long[] {op[s], offset[s]});
+            }
             switch (op[s]) {
                 case IoSource.READ -> {
                     readOffsets.add(offset[s]);
@@ -86,7 +99,9 @@ final class FakeBackend implements IoBackend {
                 }
                 case IoSource.WRITE -> {
                     writeOffsets.add(offset[s]);
-                    MemorySegment.copy(buffers[s], 0, file, offset[s], length[s]);
+                    if (offset[s] != loseWriteAt) {
+                        MemorySegment.copy(buffers[s], 0, file, offset[s], length[s]);
+                    }
                 }
                 default -> {
                     fsyncs++;
@@ -96,6 +111,9 @@ final class FakeBackend implements IoBackend {
             }
             if (offset[s] == failAtOffset && op[s] != IoSource.FSYNC) {
                 res = -5;
+            }
+            if (op[s] != IoSource.FSYNC && inFlightAt.merge(offset[s], 1, Integer::sum) > 1) {
+                overlaps++;
             }
             doneSlot[done] = s;
             doneRes[done++] = res;
@@ -111,6 +129,12 @@ final class FakeBackend implements IoBackend {
             throw new AssertionError("runner waits for " + min + " with only " + done + " completed: it would hang");
         }
         int n = Math.min(max, done);
+        for (int i = 0; i < n; i++) {
+            int s = doneSlot[i];
+            if (op[s] != IoSource.FSYNC) {
+                inFlightAt.merge(offset[s], -1, (a, b) -> a + b == 0 ? null : a + b);
+            }
+        }
         System.arraycopy(doneSlot, 0, doneSlots, 0, n);
         System.arraycopy(doneRes, 0, doneResults, 0, n);
         System.arraycopy(doneSlot, n, doneSlot, 0, done - n);

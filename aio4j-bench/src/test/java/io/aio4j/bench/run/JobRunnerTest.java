@@ -14,13 +14,13 @@ import org.junit.jupiter.api.Timeout;
 class JobRunnerTest {
     private static final long FILE = 256 * 4096;
 
-    private static JobSpec spec(String... opts) throws Exception {
+    static JobSpec spec(String... opts) throws Exception {
         List<String> args = new ArrayList<>(List.of("--name=t", "--filename=/nonexistent", "--size=1m"));
         args.addAll(List.of(opts));
         return JobSpecs.resolve(Invocation.parse(args).jobs()).getFirst();
     }
 
-    private static JobResult run(JobSpec spec, FakeBackend io) throws Exception {
+    static JobResult run(JobSpec spec, FakeBackend io) throws Exception {
         JobResult r = new JobResult(spec);
         new JobRunner(spec, io, r).run(FILE);
         return r;
