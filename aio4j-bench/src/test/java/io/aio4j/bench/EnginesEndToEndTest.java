@@ -48,6 +48,11 @@ class EnginesEndToEndTest {
         return (Double) ((Map<String, Object>) job().get(dir)).get("total_ios");
     }
 
+    private static void assumeAvailable(String engine) {
+        Availability a = Backends.availability(IoEngine.of(engine));
+        Assumptions.assumeTrue(a.available(), () -> engine + " unavailable: " + a.reason());
+    }
+
     @SuppressWarnings("unchecked")
     private double aio4j(String field) {
         return (Double) ((Map<String, Object>) job().get("aio4j")).get(field);
@@ -64,8 +69,7 @@ class EnginesEndToEndTest {
     @ParameterizedTest
     @ValueSource(strings = {"io_uring", "libaio", "threadpool", "psync", "jdk"})
     void verifiedMixedJobsFindNoMismatch(String engine, @TempDir Path dir) {
-        Availability a = Backends.availability(IoEngine.of(engine));
-        Assumptions.assumeTrue(a.available(), () -> engine + " unavailable: " + a.reason());
+        assumeAvailable(engine);
         String f = "--filename=" + dir.resolve("m");
         String e = "--ioengine=" + engine;
         assertThat(bench("--name=soak", e, f, "--size=64m", "--rw=randrw", "--iodepth=16", "--verify=crc32c",
@@ -90,8 +94,7 @@ class EnginesEndToEndTest {
     @ParameterizedTest
     @ValueSource(strings = {"io_uring", "libaio", "threadpool", "psync"})
     void engineRunsVerifiedAndMixedJobs(String engine, @TempDir Path dir) {
-        Availability a = Backends.availability(IoEngine.of(engine));
-        Assumptions.assumeTrue(a.available(), () -> engine + " unavailable: " + a.reason());
+        assumeAvailable(engine);
         String f = "--filename=" + dir.resolve("e");
         String e = "--ioengine=" + engine;
         assertThat(bench("--name=w", e, f, "--size=2m", "--rw=randwrite", "--iodepth=16", "--iodepth_batch_submit=4",
