@@ -25,14 +25,17 @@ final class FakeBackend implements IoBackend {
     final List<Integer> batchSizes = new ArrayList<>();
     final List<Long> readOffsets = new ArrayList<>();
     final List<Long> writeOffsets = new ArrayList<>();
-    /** Every read and write in submission order: {op, offset}. */
+    /** If {@link #keepLog}, every read and write in submission order: {op, offset}. */
     final List<long[]> log = new ArrayList<>();
+    boolean keepLog;
     int fsyncs;
     int writesBeforeLastFsync;
     long failAtOffset = -1;
     long loseWriteAt = -1;
     int overlaps;
-    private final java.util.Map<Long, Integer> inFlightAt = new java.util.HashMap<>();
+    /** I/Os in flight per block (of {@code blockSize}), for {@link #overlaps}. */
+    private final int[] inFlightAt;
+    private final int blockSize;
     boolean closed;
 
     FakeBackend(long fileBytes, int depth, int blockSize) {
@@ -47,6 +50,8 @@ final class FakeBackend implements IoBackend {
         length = new int[depth];
         doneSlot = new int[depth];
         doneRes = new long[depth];
+        this.blockSize = blockSize;
+        inFlightAt = new int[(int) (fileBytes / blockSize)];
     }
 
     @Override
@@ -89,7 +94,7 @@ final class FakeBackend implements IoBackend {
         for (int i = 0; i < count; i++) {
             int s = slots[from + i];
             long res = length[s];
-            if (op[s] != IoSource.FSYNC) {
+            if (keepLog && op[s] != IoSource.FSYNC) {
                 log.add(new long[] {op[s], offset[s]});
             }
             switch (op[s]) {
@@ -112,7 +117,7 @@ final class FakeBackend implements IoBackend {
             if (offset[s] == failAtOffset && op[s] != IoSource.FSYNC) {
                 res = -5;
             }
-            if (op[s] != IoSource.FSYNC && inFlightAt.merge(offset[s], 1, Integer::sum) > 1) {
+            if (op[s] != IoSource.FSYNC && ++inFlightAt[(int) (offset[s] / blockSize)] > 1) {
                 overlaps++;
             }
             doneSlot[done] = s;
@@ -132,7 +137,7 @@ final class FakeBackend implements IoBackend {
         for (int i = 0; i < n; i++) {
             int s = doneSlot[i];
             if (op[s] != IoSource.FSYNC) {
-                inFlightAt.merge(offset[s], -1, (a, b) -> a + b == 0 ? null : a + b);
+                inFlightAt[(int) (offset[s] / blockSize)]--;
             }
         }
         System.arraycopy(doneSlot, 0, doneSlots, 0, n);

@@ -24,6 +24,7 @@ class MixedVerifyRunnerTest {
     /** Where the job's I/O went, run once on a clean backend (the plan is the same each run: randrepeat). */
     private static FakeBackend dryRun(String... opts) throws Exception {
         FakeBackend io = laidOut(16);
+        io.keepLog = true;
         assertThat(run(spec(opts), io).error()).isZero();
         return io;
     }
