@@ -114,28 +114,25 @@ public final class JobRunner {
     }
 
     /**
-     * Runs up to {@code ios} I/Os of the job's workload unrecorded, to get the loop compiled
-     * before the job threads start (see {@link BenchRun}). The runner is spent afterwards.
+     * Runs at least {@code ios} I/Os of the job's workload (whole passes of its plan, over and
+     * over), recorded into this runner's throw-away result, to get the loop compiled before the
+     * job threads start (see {@link BenchRun}). It runs the very code the jobs run: the same
+     * {@link IoSource} class and the recording branches taken, so the compiled loop does not
+     * deoptimise when a job starts (an unrecorded warm-up left the recording paths as uncommon
+     * traps, and 512 jobs went back to the interpreter). Gives up after {@code maxNanos}. The
+     * runner is spent afterwards.
      *
      * @throws IOException if the backend fails outright
      * @throws InterruptedException if the thread is interrupted
      */
-    void warmUp(long fileBytes, long ios) throws IOException, InterruptedException {
-        measuring = false;
-        WorkloadPlan plan = new WorkloadPlan(spec, fileBytes);
-        long[] left = {ios};
-        IoSource limited = new IoSource() {
-            @Override
-            public int next() {
-                return left[0]-- > 0 ? plan.next() : DONE;
-            }
-
-            @Override
-            public long offset() {
-                return plan.offset();
-            }
-        };
-        loop(limited, Long.MAX_VALUE, Long.MAX_VALUE);
+    void warmUp(long fileBytes, long ios, long maxNanos) throws IOException, InterruptedException {
+        long giveUp = System.nanoTime() + maxNanos;
+        measuring = true;
+        cpuStart = CpuTimes.now();
+        while (completedIos < ios && result.error == 0 && System.nanoTime() < giveUp && !BenchRun.stopRequested()) {
+            long start = System.nanoTime();
+            loop(new WorkloadPlan(spec, fileBytes), start, giveUp);
+        }
     }
 
     /** Issues from {@code source} until it is done, the deadline passes or an I/O fails; returns the time of the last reap. */

@@ -248,19 +248,26 @@ final class LinuxAioContext implements EngineContext {
             return;
         }
         boolean callerNowait = (r.rwFlags() & RwFlags.RWF_NOWAIT) != 0;
+        if (!callerNowait && LinuxFile.MEMORY_FILES_INLINE && r.file().isMemoryBacked()) {
+            // tmpfs and the like: a memory copy that never waits for a device, but that RWF_NOWAIT
+            // cannot try (EOPNOTSUPP); a worker hand-off would cost more than the copy (seed 003)
+            complete(slot, SyncOps.runPlain(r, memory, slot));
+            return;
+        }
         MemorySegment iov = prepareForWorker(slot, r);
+        if (callerNowait && op.transfersData()) {
+            complete(slot, SyncOps.run(r, iov, 0)); // the caller's own RWF_NOWAIT: its answer, -EAGAIN included
+            return;
+        }
         if (op.isRead()) {
             long res = SyncOps.run(r, iov, RwFlags.RWF_NOWAIT);
-            if (callerNowait || !wouldBlock(res, r)) {
+            if (!wouldBlock(res, r)) {
                 complete(slot, res);
                 return;
             }
             // start the read now (async readahead), so the device sees the whole queue depth
             // rather than one request per worker; the worker then waits for the pages
             LibC.posixFadvise(r.file().fd(), r.offset(), r.length(), LibC.POSIX_FADV_WILLNEED);
-        } else if (callerNowait && op.transfersData()) {
-            complete(slot, SyncOps.run(r, iov, 0)); // the caller's own RWF_NOWAIT: its answer, -EAGAIN included
-            return;
         } else if (mode == BufferedMode.INLINE) {
             complete(slot, SyncOps.run(r, iov, 0));
             return;
@@ -390,7 +397,7 @@ final class LinuxAioContext implements EngineContext {
 
     @Override
     public int eventFd() {
-        return closing ? -1 : eventFd.fd();
+        return closing ? -1 : eventFd.expose();
     }
 
     // ---- close -------------------------------------------------------------------------------
