@@ -4,7 +4,6 @@ import io.aio4j.IoErrors;
 import io.aio4j.bench.options.JobSpec;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
-import java.util.BitSet;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -20,7 +19,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class JobRunner {
     private static final long SAMPLE_NANOS = 500_000_000L; // fio's bw_avg_time / iops_avg_time
-    private static final int EILSEQ = 84; // the errno fio reports for a verify failure
 
     private final JobSpec spec;
     private final IoBackend io;
@@ -40,13 +38,11 @@ public final class JobRunner {
     private final int[] doneSlots;
     private final long[] doneResults;
     private final MemorySegment[] buffers;
-    private final VerifyPattern pattern;
-    /** Blocks written, for the verify phase; sized for the file before the loop, so it never grows in it. */
-    private BitSet written;
+    /** verify=crc32c: fills writes, checks reads, tracks blocks; made per run (sized for the file), null without verify. */
+    private Verifier verifier;
     private final AtomicLong progress = new AtomicLong();
     private boolean measuring;
     private CpuTimes cpuStart;
-    private boolean checkReads;
     private long completedIos;
     // the state of the running loop (see loop()): its source, limits, clock and sampling window
     private IoSource source;
@@ -80,7 +76,6 @@ public final class JobRunner {
         for (int i = 0; i < depth; i++) {
             buffers[i] = io.buffer(i);
         }
-        this.pattern = spec.verify() ? new VerifyPattern(buffers) : null;
         if (!spec.verify() && spec.workload().writes()) {
             fillRandom();
         }
@@ -106,16 +101,15 @@ public final class JobRunner {
         long deadline = spec.runtimeNanos() == 0 ? Long.MAX_VALUE : measureStart + spec.runtimeNanos();
         measuring = spec.rampNanos() == 0;
         cpuStart = CpuTimes.now();
-        checkReads = spec.verify() && !spec.workload().writes();
         WorkloadPlan plan = new WorkloadPlan(spec, fileBytes);
-        written = spec.verify() && spec.workload().writes() ? new BitSet((int) Math.min(Integer.MAX_VALUE, plan.blocks())) : null;
-        long end = loop(plan, measureStart, deadline);
+        verifier = spec.verify() ? new Verifier(spec, buffers, result, plan.blocks()) : null;
+        long end = loop(verifier == null ? plan : verifier.guard(plan), measureStart, deadline);
         result.runtimeNanos = Math.max(0, end - measureStart);
         result.cpu = CpuTimes.now().since(cpuStart);
-        if (written != null && spec.doVerify() && result.error == 0) {
+        IoSource verifyPhase = verifier != null && spec.doVerify() && result.error == 0 ? verifier.verifyPhase() : null;
+        if (verifyPhase != null) {
             measuring = false;
-            checkReads = true;
-            loop(new VerifyPlan(written, spec.blockSize()), Long.MAX_VALUE, Long.MAX_VALUE);
+            loop(verifyPhase, Long.MAX_VALUE, Long.MAX_VALUE);
         }
     }
 
@@ -162,6 +156,7 @@ public final class JobRunner {
 
     /** One round: fill the queue, commit, reap; false once nothing is in flight and nothing more is issued. */
     private boolean step() throws IOException, InterruptedException {
+        boolean blocked = false;
         while (issuing && inFlight + pendingCount < depth) {
             if (now >= deadline || result.error != 0 || BenchRun.stopRequested()) {
                 issuing = false;
@@ -170,6 +165,10 @@ public final class JobRunner {
             int op = source.next();
             if (op == IoSource.DONE) {
                 issuing = false;
+                break;
+            }
+            if (op == IoSource.WAIT) {
+                blocked = true; // its block has an I/O in flight: reap first (NoOverlapSource)
                 break;
             }
             prepare(op, source.offset());
@@ -185,7 +184,7 @@ public final class JobRunner {
         }
         // fio: reap at least min(iodepth_batch_complete_min, in flight), and at least one when full
         int min = issuing ? Math.min(spec.batchCompleteMin(), inFlight) : 1;
-        if (min == 0 && (inFlight == depth || pendingCount > 0)) {
+        if (min == 0 && (inFlight == depth || pendingCount > 0 || blocked)) {
             min = 1;
         }
         int n = io.reap(min, Math.min(spec.batchCompleteMax(), depth), doneSlots, doneResults);
@@ -222,10 +221,15 @@ public final class JobRunner {
         offsets[slot] = offset;
         int bs = spec.blockSize();
         switch (op) {
-            case IoSource.READ -> io.prepRead(slot, offset, bs);
+            case IoSource.READ -> {
+                if (verifier != null) {
+                    verifier.beforeRead(offset);
+                }
+                io.prepRead(slot, offset, bs);
+            }
             case IoSource.WRITE -> {
-                if (pattern != null) {
-                    pattern.fill(slot, buffers[slot], offset, bs);
+                if (verifier != null) {
+                    verifier.beforeWrite(slot, offset);
                 }
                 io.prepWrite(slot, offset, bs);
             }
@@ -260,6 +264,9 @@ public final class JobRunner {
         inFlight--;
         free[freeTop++] = slot;
         int op = ops[slot];
+        if (verifier != null && op != IoSource.FSYNC) {
+            verifier.completed(slot, op, offsets[slot], res);
+        }
         if (res < 0) {
             int errno = (int) -res;
             result.fail(errno, io.name() + ": " + (op == IoSource.FSYNC ? "fsync" : op == IoSource.READ ? "read" : "write")
@@ -271,17 +278,6 @@ public final class JobRunner {
                 result.sync.record(now - prepTimes[slot]);
             }
             return;
-        }
-        if (op == IoSource.WRITE && written != null) {
-            written.set((int) (offsets[slot] / spec.blockSize()));
-        }
-        if (op == IoSource.READ && checkReads) {
-            String bad = res < spec.blockSize() ? "verify: short read at offset " + offsets[slot] + " (" + res + " bytes)"
-                    : pattern.check(slot, buffers[slot], offsets[slot], spec.blockSize());
-            if (bad != null) {
-                result.verifyFailures++;
-                result.fail(EILSEQ, bad);
-            }
         }
         if (!measuring || !measuredSlot[slot]) {
             return; // submitted during the ramp: its slat was not recorded, so nothing of it is
