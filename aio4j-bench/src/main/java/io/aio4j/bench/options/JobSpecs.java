@@ -98,7 +98,7 @@ public final class JobSpecs {
         }
         return new JobSpec(sec.name(), jobNumber, group, waits, file(sec, jobNumber), size, rw, mix, bs, iodepth, batch,
                 completeMin, completeMax, direct, IoEngine.of(sec.get("ioengine", "psync")), runtime, timeBased,
-                time(sec, "ramp_time") + warmup(sec, timeBased, verify), flag(sec, "invalidate", true), fsync, verify, flag(sec, "do_verify", true),
+                time(sec, "ramp_time") + warmup(sec, timeBased, verify), warmup(sec, timeBased, verify), flag(sec, "invalidate", true), fsync, verify, flag(sec, "do_verify", true),
                 flag(sec, "group_reporting", false), flag(sec, "slat_percentiles", false),
                 flag(sec, "clat_percentiles", true), flag(sec, "lat_percentiles", false),
                 intIn(sec, "loops", 1, 1, Integer.MAX_VALUE), flag(sec, "randrepeat", true), sec.options());

@@ -52,6 +52,12 @@ public final class JobRunner {
     private long nextSample;
     private long sampleStart;
     private boolean issuing;
+    /**
+     * When to drop the file's page cache again: the end of the JVM warm-up, for a buffered job
+     * with invalidate=1. fio drops it once, before a job whose process needs no warm-up; the
+     * warm-up's reads would otherwise leave a "cold cache" job measuring a partly warm one.
+     */
+    private long invalidateAt = Long.MAX_VALUE;
 
     /** A runner for {@code spec} over {@code io}, filling {@code result}. */
     public JobRunner(JobSpec spec, IoBackend io, JobResult result) {
@@ -101,6 +107,9 @@ public final class JobRunner {
         long deadline = spec.runtimeNanos() == 0 ? Long.MAX_VALUE : measureStart + spec.runtimeNanos();
         measuring = spec.rampNanos() == 0;
         cpuStart = CpuTimes.now();
+        if (spec.invalidate() && !spec.direct() && spec.warmupNanos() > 0) {
+            invalidateAt = start + spec.warmupNanos();
+        }
         WorkloadPlan plan = new WorkloadPlan(spec, fileBytes);
         verifier = spec.verify() ? new Verifier(spec, buffers, result, plan.blocks()) : null;
         long end = loop(verifier == null ? plan : verifier.guard(plan), measureStart, deadline);
@@ -194,6 +203,10 @@ public final class JobRunner {
         }
         completedIos += n;
         progress.lazySet(completedIos);
+        if (now >= invalidateAt) {
+            invalidateAt = Long.MAX_VALUE;
+            FilePrep.invalidate(spec.file());
+        }
         if (!measuring && now >= measureStart && measureStart != Long.MAX_VALUE) {
             startMeasuring();
             sampleStart = now;
