@@ -8,7 +8,6 @@ import io.aio4j.LinkFlags;
 import io.aio4j.Op;
 import io.aio4j.RwFlags;
 import io.aio4j.SetupFlag;
-import io.aio4j.linux.abi.LibC;
 import io.aio4j.linux.file.LinuxFile;
 import io.aio4j.spi.CompletionSink;
 import io.aio4j.spi.EngineContext;
@@ -265,9 +264,13 @@ final class LinuxAioContext implements EngineContext {
                 complete(slot, res);
                 return;
             }
-            // start the read now (async readahead), so the device sees the whole queue depth
-            // rather than one request per worker; the worker then waits for the pages
-            LibC.posixFadvise(r.file().fd(), r.offset(), r.length(), LibC.POSIX_FADV_WILLNEED);
+            // The miss has already started the device read: before it answers EAGAIN, the
+            // kernel's buffered read path runs the synchronous readahead for the range
+            // (filemap_get_pages; only RWF_NOIO would skip it), so the device sees the whole
+            // queue depth, not one read per worker, and the worker waits for pages on their way.
+            // An explicit POSIX_FADV_WILLNEED here measured no faster (8 GiB file, depth 32:
+            // 51-59k IOPS with it, 55-60k without) and could block the submitter on a full
+            // device queue.
         } else if (mode == BufferedMode.INLINE) {
             complete(slot, SyncOps.run(r, iov, 0));
             return;
