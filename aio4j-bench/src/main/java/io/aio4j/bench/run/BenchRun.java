@@ -76,22 +76,31 @@ public final class BenchRun {
         Thread warm = Thread.ofPlatform().name("aio4j-bench-warmup").start(() -> warmUp(jobs, results, sizes));
         List<Thread> threads = new ArrayList<>();
         StartLine line = new StartLine(jobs.size());
-        for (int k = 0; k < jobs.size(); k++) {
-            JobSpec spec = jobs.get(k);
-            JobResult r = results.get(k);
-            if (r.error() != 0) {
-                line.ready();
-                continue;
-            }
-            long size = sizes[k];
-            Thread t = new Thread(() -> runOne(spec, r, size, onStart, line), "aio4j-bench-" + spec.name() + "." + spec.jobNumber());
-            threads.add(t);
-            t.start();
-        }
+        int k = 0;
         try {
-            warm.join();
+            for (; k < jobs.size(); k++) {
+                JobSpec spec = jobs.get(k);
+                JobResult r = results.get(k);
+                if (r.error() != 0) {
+                    line.ready();
+                    continue;
+                }
+                long size = sizes[k];
+                Thread t = new Thread(() -> runOne(spec, r, size, onStart, line), "aio4j-bench-" + spec.name() + "." + spec.jobNumber());
+                t.start();
+                threads.add(t);
+            }
         } finally {
-            line.release();
+            for (int rest = k; rest < jobs.size(); rest++) {
+                results.get(rest).fail(4, "not started: the launch failed");
+                line.ready(); // a thread that could not be started must not hold the others at the line
+            }
+            line.launched();
+            try {
+                warm.join();
+            } finally {
+                line.release();
+            }
         }
         for (Thread t : threads) {
             t.join();
@@ -131,6 +140,7 @@ public final class BenchRun {
     private static void runOne(JobSpec spec, JobResult r, long size, Consumer<Started> onStart, StartLine line) {
         boolean waited = false;
         try {
+            line.awaitLaunch();
             if (spec.invalidate()) {
                 FilePrep.invalidate(spec.file());
             }

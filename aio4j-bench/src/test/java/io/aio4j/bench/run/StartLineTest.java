@@ -48,4 +48,24 @@ class StartLineTest {
             t.join();
         }
     }
+
+    @Test
+    void setUpWaitsUntilTheLauncherStartedEveryThread() throws Exception {
+        StartLine line = new StartLine(1);
+        CountDownLatch settingUp = new CountDownLatch(1);
+        Thread job = Thread.ofPlatform().start(() -> {
+            try {
+                line.awaitLaunch();
+                settingUp.countDown();
+                line.readyAndWait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertThat(settingUp.await(200, TimeUnit.MILLISECONDS)).isFalse();
+        line.launched();
+        assertThat(settingUp.await(10, TimeUnit.SECONDS)).isTrue();
+        line.release();
+        job.join();
+    }
 }
