@@ -59,6 +59,13 @@ final class AioRingReader {
         return new AioRingReader(ring, nr);
     }
 
+    /** Whether the ring holds no event (head == tail, both in range): nothing left to reap. */
+    boolean isEmpty() {
+        int head = AioRing.head(ring);
+        int tail = AioRing.loadAcquireTail(ring);
+        return head == tail && head >= 0 && head < nr;
+    }
+
     /** The ring's slot count (ring->nr). */
     int nr() {
         return nr;

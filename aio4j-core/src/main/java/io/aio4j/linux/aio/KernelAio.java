@@ -37,6 +37,8 @@ final class KernelAio {
     }
 
     private final long ctx;
+    /** The event count asked of io_setup (the pool's key). */
+    private final int nr;
     private final int ringNr;
     private final MemorySegment events;
     private final int eventCapacity;
@@ -57,12 +59,9 @@ final class KernelAio {
      * @throws IOException naming io_setup and the errno (EAGAIN: fs.aio-max-nr is exhausted)
      */
     KernelAio(Arena arena, int nr, boolean forceGetevents) throws IOException {
-        MemorySegment ctxp = arena.allocate(ValueLayout.JAVA_LONG);
-        int r = AioSyscalls.ioSetup(nr, ctxp);
-        if (r < 0) {
-            throw IoErrors.forResult(r, "io_setup", -1, -1, nr);
-        }
-        ctx = ctxp.get(ValueLayout.JAVA_LONG, 0);
+        this.nr = nr;
+        long idle = KernelContextPool.take(nr);
+        ctx = idle != 0 ? idle : setUp(arena, nr);
         MemorySegment header = AioRing.header(ctx);
         String bad = AioRingReader.check(header);
         ringNr = bad == null ? AioRing.nr(header) : nr;
@@ -75,6 +74,19 @@ final class KernelAio {
         eventCapacity = Math.max(nr, 1);
         events = arena.allocate(AioIoEvent.SIZE * eventCapacity, 8);
         noWait = arena.allocate(KernelTimespec.LAYOUT);
+    }
+
+    /** io_setup; when fs.aio-max-nr is exhausted, the idle contexts kept for reuse are destroyed and it is tried once more. */
+    private static long setUp(Arena arena, int nr) throws IOException {
+        MemorySegment ctxp = arena.allocate(ValueLayout.JAVA_LONG);
+        int r = AioSyscalls.ioSetup(nr, ctxp);
+        if (r == -Errnos.EAGAIN && KernelContextPool.drain() > 0) {
+            r = AioSyscalls.ioSetup(nr, ctxp);
+        }
+        if (r < 0) {
+            throw IoErrors.forResult(r, "io_setup", -1, -1, nr);
+        }
+        return ctxp.get(ValueLayout.JAVA_LONG, 0);
     }
 
     /** The aio_context_t. */
@@ -155,12 +167,18 @@ final class KernelAio {
         return n;
     }
 
-    /** io_destroy: once, after every request was reaped. */
+    /**
+     * io_destroy, once, after every request was reaped; or, when the context is idle and its
+     * ring checks out empty, hands it to the {@link KernelContextPool} for the next open.
+     */
     void destroy() {
         if (!destroyed) {
             destroyed = true;
+            boolean idle = inFlight() == 0 && reader != null && reader.isEmpty();
             reader = null;
-            AioSyscalls.ioDestroy(ctx);
+            if (!idle || !KernelContextPool.offer(nr, ctx)) {
+                AioSyscalls.ioDestroy(ctx);
+            }
         }
     }
 }

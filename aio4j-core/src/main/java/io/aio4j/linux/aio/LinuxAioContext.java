@@ -135,6 +135,11 @@ final class LinuxAioContext implements EngineContext {
         return kernel.ringStatus();
     }
 
+    /** The kernel's aio_context_t (tests: reuse through {@link KernelContextPool}). */
+    long kernelContext() {
+        return kernel.ctx();
+    }
+
     /** The worker thread count. */
     int workerCount() {
         return workers.count();
