@@ -161,12 +161,22 @@ final class BounceBuffers {
         r.ioSegments = null;
     }
 
-    /** Copies, or returns false if either side cannot be accessed (closed arena, another thread's confined arena). */
+    /**
+     * Copies, or returns false if either side cannot be accessed (closed arena, another thread's
+     * confined arena). When another thread closes a shared arena during the copy, the JDK stops
+     * the copy with an asynchronous exception (JDK-8310644), and installing it also sets this
+     * thread's interrupt flag; that flag is not the caller's interrupt, so it is cleared again
+     * unless the thread was already interrupted before the copy.
+     */
     private static boolean copy(MemorySegment from, long fromAt, MemorySegment to, long toAt, long bytes) {
+        boolean wasInterrupted = Thread.currentThread().isInterrupted();
         try {
             MemorySegment.copy(from, fromAt, to, toAt, bytes);
             return true;
         } catch (IllegalStateException | WrongThreadException e) {
+            if (!wasInterrupted) {
+                Thread.interrupted();
+            }
             return false;
         }
     }
