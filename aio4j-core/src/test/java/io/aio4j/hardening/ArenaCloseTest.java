@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(120)
 class ArenaCloseTest {
-    private static final int ROUNDS = 2000;
+    private static final int ROUNDS = 1000;
     private static final int SIZE = 64 * 1024;
 
     @TempDir
