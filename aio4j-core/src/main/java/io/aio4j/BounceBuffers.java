@@ -20,8 +20,9 @@ import java.util.Arrays;
  * completion the data read is dropped. The kernel only ever touched the copy, so neither case
  * can corrupt memory.
  *
- * <p><b>Layout.</b> Each slot owns one buffer (grown in powers of two, the old one freed: no
- * request of that slot is in flight then) and caches the views it hands out, so a steady-state
+ * <p><b>Layout.</b> Each slot owns one buffer (grown in powers of two, a grown one's predecessor
+ * freed at once unless it was the slot's first: no request of that slot is in flight then) and
+ * caches the views it hands out, so a steady-state
  * loop allocates nothing. A native caller buffer's copy starts at the same offset within a 4 KiB
  * page as the original, so O_DIRECT alignment (at most 4 KiB) is unchanged; heap copies start
  * page-aligned. {@link #prepare} runs under the context's submit lock, {@link #copyBack} under its
@@ -32,7 +33,10 @@ final class BounceBuffers {
     private static final long PAGE = 4096;
 
     private final boolean callerKeepsArenasOpen;
-    private final Arena[] arenaBySlot;
+    /** Where each slot's first copy buffer comes from; null until one is needed. */
+    private Arena common;
+    /** A slot's own arena once its buffer outgrew the first one (freed when it grows again). */
+    private final Arena[] grownBySlot;
     private final MemorySegment[] baseBySlot;
     /** The last single-buffer view of each slot (the base from some page offset to its end). */
     private final MemorySegment[] viewBySlot;
@@ -42,7 +46,7 @@ final class BounceBuffers {
 
     BounceBuffers(int capacity, boolean callerKeepsArenasOpen) {
         this.callerKeepsArenasOpen = callerKeepsArenasOpen;
-        this.arenaBySlot = new Arena[capacity];
+        this.grownBySlot = new Arena[capacity];
         this.baseBySlot = new MemorySegment[capacity];
         this.viewBySlot = new MemorySegment[capacity];
         this.iovBySlot = new MemorySegment[capacity][];
@@ -191,22 +195,29 @@ final class BounceBuffers {
             return null;
         }
         long want = Math.max(PAGE, Long.highestOneBit(Math.max(1, size - 1)) << 1);
-        Arena a = Arena.ofShared();
+        Arena grown = null;
         try {
-            b = a.allocate(want, PAGE);
+            if (b == null) {
+                // a slot's first buffer comes from one arena shared by all slots: closing an
+                // arena costs a handshake with every thread, so one per slot would make close slow
+                if (common == null) {
+                    common = Arena.ofShared();
+                }
+                b = common.allocate(want, PAGE);
+            } else {
+                grown = Arena.ofShared();
+                b = grown.allocate(want, PAGE);
+            }
         } catch (OutOfMemoryError | IllegalArgumentException e) {
-            a.close();
+            if (grown != null) {
+                grown.close();
+            }
             return null;
         }
-        if (arenaBySlot[slot] != null) {
-            try {
-                arenaBySlot[slot].close(); // no request of this slot is in flight: its last one was settled
-            } catch (IllegalStateException stillHeld) {
-                // an engine thread is still in a downcall on it, which cannot be (engines complete
-                // after the call returns); were it so, the old copy stays allocated: a leak, not a fault
-            }
+        if (grown != null) {
+            closeQuietly(grownBySlot[slot]); // no request of this slot is in flight: its last one was settled
+            grownBySlot[slot] = grown;
         }
-        arenaBySlot[slot] = a;
         baseBySlot[slot] = b;
         viewBySlot[slot] = null;
         if (iovBySlot[slot] != null) {
@@ -215,15 +226,27 @@ final class BounceBuffers {
         return b;
     }
 
+    private static void closeQuietly(Arena a) {
+        if (a == null) {
+            return;
+        }
+        try {
+            a.close();
+        } catch (IllegalStateException stillHeld) {
+            // an engine thread is still in a downcall on it, which cannot be (engines complete
+            // after the call returns); were it so, the old copy stays allocated: a leak, not a fault
+        }
+    }
+
     /** Frees every copy; called under the submit and reap locks once the engine has delivered every completion. */
     void close() {
         closed = true;
-        for (int i = 0; i < arenaBySlot.length; i++) {
-            if (arenaBySlot[i] != null) {
-                arenaBySlot[i].close();
-                arenaBySlot[i] = null;
-                baseBySlot[i] = null;
-            }
+        for (int i = 0; i < grownBySlot.length; i++) {
+            closeQuietly(grownBySlot[i]);
+            grownBySlot[i] = null;
+            baseBySlot[i] = null;
         }
+        closeQuietly(common);
+        common = null;
     }
 }
