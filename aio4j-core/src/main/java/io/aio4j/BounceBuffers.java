@@ -22,10 +22,10 @@ import java.util.Arrays;
  *
  * <p><b>Layout.</b> Each slot owns one buffer (grown in powers of two, a grown one's predecessor
  * freed at once unless it was the slot's first: no request of that slot is in flight then) and
- * caches the views it hands out, so a steady-state
- * loop allocates nothing. A native caller buffer's copy starts at the same offset within a 4 KiB
- * page as the original, so O_DIRECT alignment (at most 4 KiB) is unchanged; heap copies start
- * page-aligned. {@link #prepare} runs under the context's submit lock, {@link #copyBack} under its
+ * caches the views it hands out, so a steady-state loop allocates nothing. A native caller
+ * buffer's copy starts at the same offset within a 4 KiB page as the original, so O_DIRECT
+ * alignment (at most 4 KiB) is unchanged; a heap buffer's copy starts page-aligned, and the heap
+ * segments of a vectored request are packed one after another. {@link #prepare} runs under the context's submit lock, {@link #copyBack} under its
  * reap lock (or during close, holding both), so no lock of its own is needed; the memory is freed
  * when the context closes.
  */
@@ -129,9 +129,12 @@ final class BounceBuffers {
         return 0;
     }
 
-    /** Where a copy of {@code s} goes at or after {@code end}: at the page offset of {@code s}. */
+    /**
+     * Where a copy of {@code s} goes at or after {@code end}: a native segment's copy at its page
+     * offset (up to 4 KiB - 1 of padding), a heap segment's right at {@code end} (packed).
+     */
     private static long place(MemorySegment s, long end) {
-        return end + ((pageOffset(s) - end) & (PAGE - 1));
+        return s.isNative() ? end + ((s.address() - end) & (PAGE - 1)) : end;
     }
 
     private static long pageOffset(MemorySegment s) {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue #7 item 1c: closing the shared Arena that owns a buffer while its request is in flight
- * never crashes the JVM, on every engine, under a GC storm. The core reads into a context-owned
+ * never crashes the JVM, on every engine, under a GC storm (System.gc() every 50 ms plus garbage). The core reads into a context-owned
  * copy, so the arena closes at once (it is never refused) and the kernel never touches it; the
  * event is the read's byte count if the copy-back won the race with the close, else -EFAULT. In
  * half the rounds the arena is closed on the submitting thread right after submit (always
@@ -43,7 +43,7 @@ class ArenaCloseTest {
         IoEvent[] ev = IoEvent.array(1);
         IoRequest r = new IoRequest();
         try (IoContext ctx = IoContext.open(4, engine.options());
-                GcStorm storm = new GcStorm(5);
+                GcStorm storm = new GcStorm(50);
                 ExecutorService closer = Executors.newSingleThreadExecutor()) {
             IoFile f = ctx.openFile(p, FileOption.READ, FileOption.DIRECT);
             for (int i = 0; i < ROUNDS; i++) {
