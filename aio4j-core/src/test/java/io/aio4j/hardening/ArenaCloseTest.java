@@ -19,9 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue #7 item 1c: closing the shared Arena that owns a buffer while its request is in flight
- * never crashes the JVM, on every engine, under a GC storm (System.gc() every 50 ms plus garbage). The core reads into a context-owned
- * copy, so the arena closes at once (it is never refused) and the kernel never touches it; the
- * event is the read's byte count if the copy-back won the race with the close, else -EFAULT. In
+ * never crashes the JVM, on every engine, under a GC storm (System.gc() every 50 ms plus
+ * garbage). The core reads into a context-owned copy, so the arena closes at once (it is never
+ * refused) and the kernel never touches it; the event is the read's byte count if the copy-back
+ * won the race with the close, else -EFAULT. In
  * half the rounds the arena is closed on the submitting thread right after submit (always
  * -EFAULT); in the other half another thread closes it while this one reaps (either outcome).
  */
