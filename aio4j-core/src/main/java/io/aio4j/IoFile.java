@@ -101,6 +101,18 @@ public final class IoFile implements AutoCloseable {
         return handle.alignment();
     }
 
+    /**
+     * Whether the file's data lives only in memory (tmpfs such as /dev/shm, ramfs), as the engine
+     * found when it opened the file. The Linux engines run buffered I/O on such files inline on
+     * the submitting thread: it only copies memory, and the kernel cannot try it without blocking
+     * (RWF_NOWAIT is not supported there), so it would otherwise cost a hand-off to a worker.
+     *
+     * @return true for a memory-backed file; false when unknown
+     */
+    public boolean isMemoryBacked() {
+        return handle.memoryBacked();
+    }
+
     /** {@return whether {@link #close()} has not been called} */
     public boolean isOpen() {
         return !closed;

@@ -39,6 +39,7 @@ public final class BenchCommand {
         Invocation inv;
         List<JobSpec> specs;
         try {
+            Backends.preloadInBackground();
             inv = Invocation.parse(args);
             if (inv.commandLine().containsKey("help")) {
                 help();

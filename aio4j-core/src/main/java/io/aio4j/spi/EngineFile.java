@@ -32,6 +32,17 @@ public interface EngineFile {
     int alignment();
 
     /**
+     * Whether the file's data lives only in memory (tmpfs, ramfs): buffered I/O on it copies
+     * memory and never waits for a device, so an engine may run it inline on the submitting thread
+     * rather than hand it to a worker. The default is false (no such knowledge).
+     *
+     * @return true for a memory-backed filesystem
+     */
+    default boolean memoryBacked() {
+        return false;
+    }
+
+    /**
      * Closes the descriptor; called exactly once, when no request uses the file any more.
      *
      * @throws IOException if close(2) fails

@@ -23,7 +23,8 @@ import java.util.Map;
  * @param engine the engine
  * @param runtimeNanos stop after this long; 0 for no limit
  * @param timeBased repeat the workload until the runtime is over
- * @param rampNanos run this long before recording
+ * @param rampNanos run this long before recording (ramp_time plus the JVM warm-up)
+ * @param warmupNanos the JVM warm-up's share of {@code rampNanos} (see JobSpecs.DEFAULT_WARMUP_NANOS)
  * @param invalidate drop the page cache of the file first
  * @param fsyncEvery fsync after this many writes; 0 for never
  * @param verify crc32c-verify the data
@@ -39,7 +40,7 @@ import java.util.Map;
 public record JobSpec(String name, int jobNumber, int groupId, boolean waitsForPrevious, Path file, long size,
         Workload workload, int rwmixread, int blockSize, int iodepth, int batchSubmit, int batchCompleteMin,
         int batchCompleteMax, boolean direct, IoEngine engine, long runtimeNanos, boolean timeBased, long rampNanos,
-        boolean invalidate, int fsyncEvery, boolean verify, boolean doVerify, boolean groupReporting,
+        long warmupNanos, boolean invalidate, int fsyncEvery, boolean verify, boolean doVerify, boolean groupReporting,
         boolean slatPercentiles, boolean clatPercentiles, boolean latPercentiles, int loops, boolean randrepeat,
         Map<String, String> options) {
 

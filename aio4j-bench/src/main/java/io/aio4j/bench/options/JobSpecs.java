@@ -37,7 +37,33 @@ public final class JobSpecs {
                 throw new IllegalArgumentException("job " + sec.name() + ": " + e.getMessage(), e);
             }
         }
+        refuseSharedVerifiedFiles(out);
         return out;
+    }
+
+    /**
+     * A job that writes with verify checks each block against its own last write, so no other job
+     * may write its file while it runs (fio's verify fails the same way, on the header's numberio).
+     * Jobs run side by side from one stonewall to the next.
+     */
+    private static void refuseSharedVerifiedFiles(List<JobSpec> jobs) {
+        int waveStart = 0;
+        for (int i = 0; i < jobs.size(); i++) {
+            if (jobs.get(i).waitsForPrevious()) {
+                waveStart = i;
+            }
+            JobSpec a = jobs.get(i);
+            for (int k = waveStart; k < i; k++) {
+                JobSpec b = jobs.get(k);
+                boolean clash = a.workload().writes() && b.workload().writes() && (a.verify() || b.verify());
+                if (clash && a.file().toAbsolutePath().normalize().equals(b.file().toAbsolutePath().normalize())) {
+                    throw new IllegalArgumentException("job " + a.name() + "." + a.jobNumber() + " and job " + b.name() + "."
+                            + b.jobNumber() + " share " + a.file() + " while one of them writes with --verify: each job"
+                            + " checks blocks against its own writes; give each job its own file (no --filename with --numjobs),"
+                            + " or separate them with --stonewall");
+                }
+            }
+        }
     }
 
     private static JobSpec resolve(Section sec, int jobNumber, int group, boolean waits) {
@@ -67,16 +93,12 @@ public final class JobSpecs {
         int fsync = intIn(sec, "fsync", 0, 0, Integer.MAX_VALUE);
         String verifyName = sec.get("verify", "0");
         boolean verify = verifyName.startsWith("crc32c");
-        if (verify && rw.reads() && rw.writes()) {
-            throw new IllegalArgumentException("--verify with --rw=" + rw.fioName()
-                    + ": reads of blocks not yet written cannot be checked; verify a write job, then a read job");
-        }
-        if (verify && bs < 16) {
-            throw new IllegalArgumentException("--verify=crc32c needs --bs of at least 16 (the verify header)");
+        if (verify && bs < 24) {
+            throw new IllegalArgumentException("--verify=crc32c needs --bs of at least 24 (the verify header)");
         }
         return new JobSpec(sec.name(), jobNumber, group, waits, file(sec, jobNumber), size, rw, mix, bs, iodepth, batch,
                 completeMin, completeMax, direct, IoEngine.of(sec.get("ioengine", "psync")), runtime, timeBased,
-                time(sec, "ramp_time") + warmup(sec, timeBased, verify), flag(sec, "invalidate", true), fsync, verify, flag(sec, "do_verify", true),
+                time(sec, "ramp_time") + warmup(sec, timeBased, verify), warmup(sec, timeBased, verify), flag(sec, "invalidate", true), fsync, verify, flag(sec, "do_verify", true),
                 flag(sec, "group_reporting", false), flag(sec, "slat_percentiles", false),
                 flag(sec, "clat_percentiles", true), flag(sec, "lat_percentiles", false),
                 intIn(sec, "loops", 1, 1, Integer.MAX_VALUE), flag(sec, "randrepeat", true), sec.options());

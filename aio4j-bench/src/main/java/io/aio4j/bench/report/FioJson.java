@@ -79,6 +79,8 @@ public final class FioJson {
         j.field("cpu_scope", "process");
         j.field("ramp_ms_including_jvm_warmup", r.spec().rampNanos() / 1_000_000);
         j.field("verify_failures", r.verifyFailures());
+        j.field("verified_during_io", r.verifiedDuringIo());
+        j.field("verified_after_io", r.verifiedAfterIo());
         if (r.errorMessage() != null) {
             j.field("error_message", r.errorMessage());
         }

@@ -74,6 +74,10 @@ public final class NormalReport {
         }
         b.append(String.format(Locale.ROOT, "     issued rwts: total=%d,%d,0,%d short=%d,%d,0,0%n", r.read.ios(),
                 r.write.ios(), r.sync.count(), r.read.shortIos(), r.write.shortIos()));
+        if (s.verify()) {
+            b.append(String.format(Locale.ROOT, "  verify       : %d reads checked during the I/O phase, %d in the verify phase,"
+                    + " %d failures%n", r.verifiedDuringIo(), r.verifiedAfterIo(), r.verifyFailures()));
+        }
     }
 
     private static void direction(StringBuilder b, String name, DirectionStats d, JobResult r) {

@@ -12,6 +12,19 @@ public final class Backends {
     }
 
     /**
+     * Starts probing the Linux engines on a daemon thread, so that their one-time set-up (the FFM
+     * downcall handles, about half a second on a cold JVM, and each engine's probe) overlaps with
+     * reading the command line and preparing files rather than preceding the jobs. Idempotent
+     * in effect: the probes cache their answers.
+     */
+    public static void preloadInBackground() {
+        Thread.ofPlatform().daemon().name("aio4j-bench-preload").start(() -> {
+            IoContext.availability(io.aio4j.Engine.LINUX_AIO);
+            IoContext.availability(io.aio4j.Engine.IO_URING);
+        });
+    }
+
+    /**
      * Whether an engine can run here, and if not why (IoContext.availability's reason).
      * The jdk engine always can.
      */

@@ -11,6 +11,11 @@ import java.util.function.Consumer;
  * --thread; each thread owns its own context and buffers), and a job with stonewall starts only
  * after every earlier job has finished. Files are prepared on the calling thread before each
  * wave starts; the page cache is dropped by each job's thread just before it starts.
+ *
+ * <p>Like fio, a wave's threads first set up (context, buffers, runner) and then wait at a
+ * {@link StartLine} until every one of them has, so the jobs start together. Without it the
+ * jobs started first ran their I/O while the launching thread, one runnable thread among
+ * hundreds, took seconds to start the rest (seed 003: 512 jobs, 7.8 s to start them).
  */
 public final class BenchRun {
     /** Set on Ctrl-C: jobs stop issuing, drain and report what they did (fio does the same on SIGINT). */
@@ -56,7 +61,6 @@ public final class BenchRun {
 
     private static List<JobResult> wave(List<JobSpec> jobs, Consumer<Started> onStart) throws InterruptedException {
         List<JobResult> results = new ArrayList<>();
-        List<Thread> threads = new ArrayList<>();
         long[] sizes = new long[jobs.size()];
         for (int k = 0; k < jobs.size(); k++) {
             JobSpec spec = jobs.get(k);
@@ -68,17 +72,26 @@ public final class BenchRun {
                 r.fail(5, e.getMessage());
             }
         }
-        warmUp(jobs, results, sizes);
+        // the warm-up runs while the job threads are created and set up (they wait at the line)
+        Thread warm = Thread.ofPlatform().name("aio4j-bench-warmup").start(() -> warmUp(jobs, results, sizes));
+        List<Thread> threads = new ArrayList<>();
+        StartLine line = new StartLine(jobs.size());
         for (int k = 0; k < jobs.size(); k++) {
             JobSpec spec = jobs.get(k);
             JobResult r = results.get(k);
             if (r.error() != 0) {
+                line.ready();
                 continue;
             }
             long size = sizes[k];
-            Thread t = new Thread(() -> runOne(spec, r, size, onStart), "aio4j-bench-" + spec.name() + "." + spec.jobNumber());
+            Thread t = new Thread(() -> runOne(spec, r, size, onStart, line), "aio4j-bench-" + spec.name() + "." + spec.jobNumber());
             threads.add(t);
             t.start();
+        }
+        try {
+            warm.join();
+        } finally {
+            line.release();
         }
         for (Thread t : threads) {
             t.join();
@@ -88,7 +101,8 @@ public final class BenchRun {
 
     /**
      * Before a wave of more job threads than processors, runs {@value #WARMUP_IOS} I/Os of its
-     * first job on this thread, unrecorded but inside the wall time. Why: once hundreds of job
+     * first job on its own thread while the job threads set up, recorded into a result that is
+     * thrown away, inside the wall time. Why: once hundreds of job
      * threads are runnable (seed 003: 512), the JIT's compiler threads get a 1/500 share of the
      * CPU and the jobs' loop stayed interpreted for seconds (tier-2 code 10 s into the run);
      * compiled first, by one thread, they start fast. Not for verify jobs (their file content is
@@ -101,7 +115,7 @@ public final class BenchRun {
             return;
         }
         try (IoBackend io = Backends.open(spec)) {
-            new JobRunner(spec, io, new JobResult(spec)).warmUp(sizes[0], WARMUP_IOS);
+            new JobRunner(spec, io, new JobResult(spec)).warmUp(sizes[0], WARMUP_IOS, WARMUP_MAX_NANOS);
         } catch (IOException | RuntimeException e) {
             // the job itself will meet and report whatever failed here
         } catch (InterruptedException e) {
@@ -111,14 +125,19 @@ public final class BenchRun {
 
     /** I/Os of the warm-up: enough for C2 (about 10,000 calls of the loop's methods). */
     private static final int WARMUP_IOS = 30_000;
+    /** The warm-up's bound in time, for slow devices. */
+    private static final long WARMUP_MAX_NANOS = 2_000_000_000L;
 
-    private static void runOne(JobSpec spec, JobResult r, long size, Consumer<Started> onStart) {
+    private static void runOne(JobSpec spec, JobResult r, long size, Consumer<Started> onStart, StartLine line) {
+        boolean waited = false;
         try {
             if (spec.invalidate()) {
                 FilePrep.invalidate(spec.file());
             }
             try (IoBackend io = Backends.open(spec)) {
                 JobRunner runner = new JobRunner(spec, io, r);
+                waited = true;
+                line.readyAndWait();
                 onStart.accept(new Started(spec, runner));
                 runner.run(size);
             }
@@ -127,6 +146,10 @@ public final class BenchRun {
         } catch (InterruptedException e) {
             r.fail(4, "interrupted");
             Thread.currentThread().interrupt();
+        } finally {
+            if (!waited) {
+                line.ready(); // failed before the line: still counted, so the others start
+            }
         }
     }
 }

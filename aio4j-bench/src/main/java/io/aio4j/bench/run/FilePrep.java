@@ -7,6 +7,8 @@ import io.aio4j.linux.abi.LibC;
 import io.aio4j.linux.file.LinuxFile;
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -18,7 +20,9 @@ import java.util.SplittableRandom;
 /**
  * Gets a job's file ready, as fio does before a job starts: creates it, lays it out (writes it
  * out to its size) when the job reads and the file is short, extends it sparsely for write-only
- * jobs, and drops its page cache (posix_fadvise DONTNEED) when invalidate=1.
+ * jobs, and drops its page cache (posix_fadvise DONTNEED) when invalidate=1. A job that reads and
+ * writes with verify=crc32c gets its whole file laid out with the verify pattern, whatever was
+ * there before, so that every read it does can be checked ({@link #laysOutVerifyPattern}).
  */
 public final class FilePrep {
     private FilePrep() {
@@ -44,7 +48,9 @@ public final class FilePrep {
         if (f.getParent() != null) {
             Files.createDirectories(f.getParent());
         }
-        if (existing < size) {
+        if (laysOutVerifyPattern(spec)) {
+            layOutVerifyPattern(f, size, spec.blockSize());
+        } else if (existing < size) {
             if (spec.workload().reads()) {
                 layOut(f, Math.max(existing, 0), size);
             } else {
@@ -54,6 +60,49 @@ public final class FilePrep {
             }
         }
         return size;
+    }
+
+    /**
+     * Whether {@link #prepare} writes the verify pattern (the layout's stamp, 0) to every block of
+     * the job's file: for jobs that read and write with verify=crc32c, whose reads are checked
+     * against what the block is known to hold.
+     */
+    static boolean laysOutVerifyPattern(JobSpec spec) {
+        return spec.verify() && spec.workload().reads() && spec.workload().writes();
+    }
+
+    /** Writes the verify pattern of every whole block of {@code [0, size)}, then zeros to {@code size}, and syncs them. */
+    static void layOutVerifyPattern(Path f, long size, int blockSize) throws IOException {
+        int perChunk = Math.max(1, (1 << 20) / blockSize);
+        MemorySegment chunk = Arena.ofAuto().allocate((long) perChunk * blockSize, 8);
+        ByteBuffer view = chunk.asByteBuffer();
+        long blocks = size / blockSize;
+        try (FileChannel ch = FileChannel.open(f, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            for (long b = 0; b < blocks; b += perChunk) {
+                int n = (int) Math.min(perChunk, blocks - b);
+                fillLayout(chunk, b * blockSize, n, blockSize);
+                view.clear().limit(n * blockSize);
+                for (long at = b * blockSize; view.hasRemaining(); ) {
+                    at += ch.write(view, at);
+                }
+            }
+            if (ch.size() < size) {
+                ch.write(ByteBuffer.allocate((int) (size - ch.size())), ch.size()); // a tail shorter than a block
+            }
+            ch.force(false);
+        }
+    }
+
+    /** Fills {@code chunk} with {@code n} layout blocks (stamp 0) for the offsets from {@code offset} on. */
+    static void fillLayout(MemorySegment chunk, long offset, int n, int blockSize) {
+        MemorySegment[] blocks = new MemorySegment[n];
+        for (int i = 0; i < n; i++) {
+            blocks[i] = chunk.asSlice((long) i * blockSize, blockSize);
+        }
+        VerifyPattern p = new VerifyPattern(blocks);
+        for (int i = 0; i < n; i++) {
+            p.fill(i, blocks[i], offset + (long) i * blockSize, blockSize, 0);
+        }
     }
 
     /** Writes random bytes from {@code from} to {@code to}, 1 MiB at a time, and syncs them. */

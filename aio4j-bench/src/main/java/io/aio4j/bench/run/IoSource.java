@@ -10,8 +10,10 @@ interface IoSource {
     int FSYNC = 2;
     /** Nothing more to issue. */
     int DONE = 3;
+    /** Nothing to issue until an I/O in flight completes (see {@link NoOverlapSource}). */
+    int WAIT = 4;
 
-    /** The next op ({@link #READ}, {@link #WRITE}, {@link #FSYNC}) or {@link #DONE}. */
+    /** The next op ({@link #READ}, {@link #WRITE}, {@link #FSYNC}), {@link #DONE} or {@link #WAIT}. */
     int next();
 
     /** The offset of the I/O {@link #next()} just returned. */

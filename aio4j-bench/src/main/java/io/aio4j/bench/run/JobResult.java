@@ -21,6 +21,8 @@ public final class JobResult {
     int error;
     String errorMessage;
     long verifyFailures;
+    long verifiedDuringIo;
+    long verifiedAfterIo;
 
     /** A result for {@code spec}, empty. */
     public JobResult(JobSpec spec) {
@@ -67,6 +69,16 @@ public final class JobResult {
         return verifyFailures;
     }
 
+    /** Reads checked by verify=crc32c during the I/O phase (a read job's reads; a mixed job's reads of known blocks). */
+    public long verifiedDuringIo() {
+        return verifiedDuringIo;
+    }
+
+    /** Reads checked by verify=crc32c in the verify phase, after the I/O phase. */
+    public long verifiedAfterIo() {
+        return verifiedAfterIo;
+    }
+
     /** Records a failure; the first one is kept. */
     void fail(int errno, String message) {
         if (error == 0) {
@@ -93,6 +105,8 @@ public final class JobResult {
             }
             s.fail(j.error, j.errorMessage);
             s.verifyFailures += j.verifyFailures;
+            s.verifiedDuringIo += j.verifiedDuringIo;
+            s.verifiedAfterIo += j.verifiedAfterIo;
         }
         return s;
     }

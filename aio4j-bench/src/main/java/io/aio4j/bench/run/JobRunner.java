@@ -4,7 +4,6 @@ import io.aio4j.IoErrors;
 import io.aio4j.bench.options.JobSpec;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
-import java.util.BitSet;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -20,7 +19,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class JobRunner {
     private static final long SAMPLE_NANOS = 500_000_000L; // fio's bw_avg_time / iops_avg_time
-    private static final int EILSEQ = 84; // the errno fio reports for a verify failure
 
     private final JobSpec spec;
     private final IoBackend io;
@@ -40,13 +38,11 @@ public final class JobRunner {
     private final int[] doneSlots;
     private final long[] doneResults;
     private final MemorySegment[] buffers;
-    private final VerifyPattern pattern;
-    /** Blocks written, for the verify phase; sized for the file before the loop, so it never grows in it. */
-    private BitSet written;
+    /** verify=crc32c: fills writes, checks reads, tracks blocks; made per run (sized for the file), null without verify. */
+    private Verifier verifier;
     private final AtomicLong progress = new AtomicLong();
     private boolean measuring;
     private CpuTimes cpuStart;
-    private boolean checkReads;
     private long completedIos;
     // the state of the running loop (see loop()): its source, limits, clock and sampling window
     private IoSource source;
@@ -56,6 +52,12 @@ public final class JobRunner {
     private long nextSample;
     private long sampleStart;
     private boolean issuing;
+    /**
+     * When to drop the file's page cache again: the end of the JVM warm-up, for a buffered job
+     * with invalidate=1. fio drops it once, before a job whose process needs no warm-up; the
+     * warm-up's reads would otherwise leave a "cold cache" job measuring a partly warm one.
+     */
+    private long invalidateAt = Long.MAX_VALUE;
 
     /** A runner for {@code spec} over {@code io}, filling {@code result}. */
     public JobRunner(JobSpec spec, IoBackend io, JobResult result) {
@@ -80,7 +82,6 @@ public final class JobRunner {
         for (int i = 0; i < depth; i++) {
             buffers[i] = io.buffer(i);
         }
-        this.pattern = spec.verify() ? new VerifyPattern(buffers) : null;
         if (!spec.verify() && spec.workload().writes()) {
             fillRandom();
         }
@@ -106,42 +107,41 @@ public final class JobRunner {
         long deadline = spec.runtimeNanos() == 0 ? Long.MAX_VALUE : measureStart + spec.runtimeNanos();
         measuring = spec.rampNanos() == 0;
         cpuStart = CpuTimes.now();
-        checkReads = spec.verify() && !spec.workload().writes();
+        if (spec.invalidate() && !spec.direct() && spec.warmupNanos() > 0) {
+            invalidateAt = start + spec.warmupNanos();
+        }
         WorkloadPlan plan = new WorkloadPlan(spec, fileBytes);
-        written = spec.verify() && spec.workload().writes() ? new BitSet((int) Math.min(Integer.MAX_VALUE, plan.blocks())) : null;
-        long end = loop(plan, measureStart, deadline);
+        verifier = spec.verify() ? new Verifier(spec, buffers, result, plan.blocks()) : null;
+        long end = loop(verifier == null ? plan : verifier.guard(plan), measureStart, deadline);
         result.runtimeNanos = Math.max(0, end - measureStart);
         result.cpu = CpuTimes.now().since(cpuStart);
-        if (written != null && spec.doVerify() && result.error == 0) {
+        IoSource verifyPhase = verifier != null && spec.doVerify() && result.error == 0 ? verifier.verifyPhase() : null;
+        if (verifyPhase != null) {
             measuring = false;
-            checkReads = true;
-            loop(new VerifyPlan(written, spec.blockSize()), Long.MAX_VALUE, Long.MAX_VALUE);
+            loop(verifyPhase, Long.MAX_VALUE, Long.MAX_VALUE);
         }
     }
 
     /**
-     * Runs up to {@code ios} I/Os of the job's workload unrecorded, to get the loop compiled
-     * before the job threads start (see {@link BenchRun}). The runner is spent afterwards.
+     * Runs at least {@code ios} I/Os of the job's workload (one plan of as many whole passes as
+     * that takes), recorded into this runner's throw-away result, to get the loop compiled before the
+     * job threads start (see {@link BenchRun}). It runs the very code the jobs run: the same
+     * {@link IoSource} class and the recording branches taken, so the compiled loop does not
+     * deoptimise when a job starts (an unrecorded warm-up left the recording paths as uncommon
+     * traps, and 512 jobs went back to the interpreter). Gives up after {@code maxNanos}. The
+     * runner is spent afterwards.
      *
      * @throws IOException if the backend fails outright
      * @throws InterruptedException if the thread is interrupted
      */
-    void warmUp(long fileBytes, long ios) throws IOException, InterruptedException {
-        measuring = false;
-        WorkloadPlan plan = new WorkloadPlan(spec, fileBytes);
-        long[] left = {ios};
-        IoSource limited = new IoSource() {
-            @Override
-            public int next() {
-                return left[0]-- > 0 ? plan.next() : DONE;
-            }
-
-            @Override
-            public long offset() {
-                return plan.offset();
-            }
-        };
-        loop(limited, Long.MAX_VALUE, Long.MAX_VALUE);
+    void warmUp(long fileBytes, long ios, long maxNanos) throws IOException, InterruptedException {
+        long giveUp = System.nanoTime() + maxNanos;
+        measuring = true;
+        cpuStart = CpuTimes.now();
+        long blocks = Math.max(1, fileBytes / spec.blockSize());
+        // one plan of as many passes as the I/Os need (a plan per pass cost more than the I/O on tiny files)
+        int passes = (int) Math.min(Integer.MAX_VALUE, (ios + blocks - 1) / blocks);
+        loop(new WorkloadPlan(spec, fileBytes, passes), System.nanoTime(), giveUp);
     }
 
     /** Issues from {@code source} until it is done, the deadline passes or an I/O fails; returns the time of the last reap. */
@@ -165,6 +165,7 @@ public final class JobRunner {
 
     /** One round: fill the queue, commit, reap; false once nothing is in flight and nothing more is issued. */
     private boolean step() throws IOException, InterruptedException {
+        boolean blocked = false;
         while (issuing && inFlight + pendingCount < depth) {
             if (now >= deadline || result.error != 0 || BenchRun.stopRequested()) {
                 issuing = false;
@@ -173,6 +174,10 @@ public final class JobRunner {
             int op = source.next();
             if (op == IoSource.DONE) {
                 issuing = false;
+                break;
+            }
+            if (op == IoSource.WAIT) {
+                blocked = true; // its block has an I/O in flight: reap first (NoOverlapSource)
                 break;
             }
             prepare(op, source.offset());
@@ -188,7 +193,7 @@ public final class JobRunner {
         }
         // fio: reap at least min(iodepth_batch_complete_min, in flight), and at least one when full
         int min = issuing ? Math.min(spec.batchCompleteMin(), inFlight) : 1;
-        if (min == 0 && (inFlight == depth || pendingCount > 0)) {
+        if (min == 0 && (inFlight == depth || pendingCount > 0 || blocked)) {
             min = 1;
         }
         int n = io.reap(min, Math.min(spec.batchCompleteMax(), depth), doneSlots, doneResults);
@@ -198,6 +203,10 @@ public final class JobRunner {
         }
         completedIos += n;
         progress.lazySet(completedIos);
+        if (now >= invalidateAt) {
+            invalidateAt = Long.MAX_VALUE;
+            FilePrep.invalidate(spec.file());
+        }
         if (!measuring && now >= measureStart && measureStart != Long.MAX_VALUE) {
             startMeasuring();
             sampleStart = now;
@@ -225,10 +234,15 @@ public final class JobRunner {
         offsets[slot] = offset;
         int bs = spec.blockSize();
         switch (op) {
-            case IoSource.READ -> io.prepRead(slot, offset, bs);
+            case IoSource.READ -> {
+                if (verifier != null) {
+                    verifier.beforeRead(offset);
+                }
+                io.prepRead(slot, offset, bs);
+            }
             case IoSource.WRITE -> {
-                if (pattern != null) {
-                    pattern.fill(slot, buffers[slot], offset, bs);
+                if (verifier != null) {
+                    verifier.beforeWrite(slot, offset);
                 }
                 io.prepWrite(slot, offset, bs);
             }
@@ -263,6 +277,9 @@ public final class JobRunner {
         inFlight--;
         free[freeTop++] = slot;
         int op = ops[slot];
+        if (verifier != null && op != IoSource.FSYNC) {
+            verifier.completed(slot, op, offsets[slot], res);
+        }
         if (res < 0) {
             int errno = (int) -res;
             result.fail(errno, io.name() + ": " + (op == IoSource.FSYNC ? "fsync" : op == IoSource.READ ? "read" : "write")
@@ -274,17 +291,6 @@ public final class JobRunner {
                 result.sync.record(now - prepTimes[slot]);
             }
             return;
-        }
-        if (op == IoSource.WRITE && written != null) {
-            written.set((int) (offsets[slot] / spec.blockSize()));
-        }
-        if (op == IoSource.READ && checkReads) {
-            String bad = res < spec.blockSize() ? "verify: short read at offset " + offsets[slot] + " (" + res + " bytes)"
-                    : pattern.check(slot, buffers[slot], offsets[slot], spec.blockSize());
-            if (bad != null) {
-                result.verifyFailures++;
-                result.fail(EILSEQ, bad);
-            }
         }
         if (!measuring || !measuredSlot[slot]) {
             return; // submitted during the ramp: its slat was not recorded, so nothing of it is

@@ -6,13 +6,17 @@ import java.nio.ByteBuffer;
 import java.util.zip.CRC32C;
 
 /**
- * fio's verify=crc32c, in aio4j's own block format: a 16-byte header (the block's offset, a
- * crc32c of the rest of the block, a magic word) then bytes that depend only on the offset, so a
- * block rewritten at the same offset holds the same bytes. Allocates nothing after construction.
- * One thread uses an instance.
+ * fio's verify=crc32c, in aio4j's own block format: a {@value #HEADER}-byte header (the block's
+ * offset, a crc32c of the rest of the block, a magic word, the write's stamp) then bytes that
+ * depend only on the offset and the stamp. The stamp plays the part of fio's header numberio: it
+ * says which write put the block there, so a read can tell the last acknowledged write from an
+ * older one (see {@link BlockLedger}); stamp 0 is the file layout's. Allocates nothing after
+ * construction. One thread uses an instance.
  */
 final class VerifyPattern {
     static final int MAGIC = 0xA104_F10C;
+    /** Header bytes: offset [0,8), crc32c of [12,length) at [8,12), magic [12,16), stamp [16,24). */
+    static final int HEADER = 24;
     private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED;
     private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED;
 
@@ -27,25 +31,28 @@ final class VerifyPattern {
         }
     }
 
-    /** Fills slot {@code slot}'s buffer with the block for {@code offset}. */
-    void fill(int slot, MemorySegment buf, long offset, int length) {
-        long x = offset * 0x9E3779B97F4A7C15L + 0x2545F4914F6CDD1DL;
-        for (long at = 16; at + 8 <= length; at += 8) {
+    /** Fills slot {@code slot}'s buffer ({@code length >= HEADER} bytes) with the block for {@code offset} written with {@code stamp}. */
+    void fill(int slot, MemorySegment buf, long offset, int length, long stamp) {
+        long x = (offset * 0x9E3779B97F4A7C15L) ^ (stamp * 0xD6E8FEB86659FD93L) ^ 0x2545F4914F6CDD1DL;
+        x = x == 0 ? 1 : x; // xorshift never leaves 0
+        for (long at = HEADER; at + 8 <= length; at += 8) {
             x ^= x << 13;
             x ^= x >>> 7;
             x ^= x << 17;
             buf.set(LONG, at, x);
         }
-        for (long at = Math.max(16, length & ~7L); at < length; at++) {
+        for (long at = Math.max(HEADER, length & ~7L); at < length; at++) {
             buf.set(ValueLayout.JAVA_BYTE, at, (byte) offset);
         }
         buf.set(LONG, 0, offset);
         buf.set(INT, 12, MAGIC);
+        buf.set(LONG, 16, stamp);
         buf.set(INT, 8, crc(slot, length));
     }
 
     /**
-     * Checks a block read at {@code offset}.
+     * Checks a block read at {@code offset} that any write may have put there (a read job
+     * checking another job's file): header and crc only.
      *
      * @return null if it is intact, else what is wrong (allocates only then)
      */
@@ -63,6 +70,22 @@ final class VerifyPattern {
                     + ", data 0x" + Integer.toHexString(got);
         }
         return null;
+    }
+
+    /**
+     * Checks a block read at {@code offset} whose last acknowledged write had {@code stamp}: as
+     * {@link #check(int, MemorySegment, long, int)}, and the block must carry that stamp (an older
+     * one means a write was lost or a stale block came back).
+     *
+     * @return null if it is intact and current, else what is wrong (allocates only then)
+     */
+    String check(int slot, MemorySegment buf, long offset, int length, long stamp) {
+        String bad = check(slot, buf, offset, length);
+        if (bad == null && buf.get(LONG, 16) != stamp) {
+            return "verify: stale block at offset " + offset + ": it holds " + BlockLedger.describe(buf.get(LONG, 16))
+                    + ", the last acknowledged write was " + BlockLedger.describe(stamp);
+        }
+        return bad;
     }
 
     private int crc(int slot, int length) {

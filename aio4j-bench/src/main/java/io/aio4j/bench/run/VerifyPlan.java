@@ -1,22 +1,20 @@
 package io.aio4j.bench.run;
 
-import java.util.BitSet;
-
-/** The verify phase: reads back every block the write phase wrote, in order. */
+/** The verify phase: reads back, in order, every block a write of the job set (fio's verify after the I/O phase). */
 final class VerifyPlan implements IoSource {
-    private final BitSet written;
+    private final BlockLedger ledger;
     private final int blockSize;
     private int next;
     private long offset;
 
-    VerifyPlan(BitSet written, int blockSize) {
-        this.written = written;
+    VerifyPlan(BlockLedger ledger, int blockSize) {
+        this.ledger = ledger;
         this.blockSize = blockSize;
     }
 
     @Override
     public int next() {
-        int b = next < 0 ? -1 : written.nextSetBit(next);
+        int b = next < 0 ? -1 : ledger.nextWritten(next);
         if (b < 0) {
             next = -1;
             return DONE;

@@ -19,12 +19,17 @@ final class WorkloadPlan implements IoSource {
     private long offset;
 
     WorkloadPlan(JobSpec spec, long fileBytes) {
+        this(spec, fileBytes, spec.loops());
+    }
+
+    /** A plan of {@code passes} passes whatever the job's loops (the warm-up's). */
+    WorkloadPlan(JobSpec spec, long fileBytes, int passes) {
         this.spec = spec;
         this.blocks = Math.max(1, fileBytes / spec.blockSize());
         long seed = spec.randrepeat() ? 0x5EED_0000L + spec.jobNumber() : System.nanoTime();
         this.random = seed | 1;
         this.permutation = new BlockPermutation(blocks, seed);
-        this.passesLeft = spec.loops();
+        this.passesLeft = passes;
     }
 
     /** The number of blocks a pass covers. */

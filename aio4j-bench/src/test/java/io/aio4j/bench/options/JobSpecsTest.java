@@ -80,13 +80,24 @@ class JobSpecsTest {
         assertThatThrownBy(() -> resolve("--name=x", "--time_based")).hasMessageContaining("job x")
                 .hasMessageContaining("--time_based needs --runtime");
         assertThatThrownBy(() -> resolve("--name=x", "--direct=1", "--bs=1000")).hasMessageContaining("multiple of 512");
-        assertThatThrownBy(() -> resolve("--name=x", "--rw=randrw", "--verify=crc32c"))
-                .hasMessageContaining("reads of blocks not yet written");
+        assertThatThrownBy(() -> resolve("--name=x", "--verify=crc32c", "--bs=16")).hasMessageContaining("at least 24");
+        assertThatThrownBy(() -> resolve("--name=x", "--rw=randrw", "--verify=crc32c", "--filename=/tmp/f", "--numjobs=2"))
+                .hasMessageContaining("job x.1 and job x.0 share /tmp/f while one of them writes with --verify");
         assertThatThrownBy(() -> resolve("--name=x", "--size=1k", "--bs=4k")).hasMessageContaining("smaller than --bs");
         assertThatThrownBy(() -> resolve("--name=x", "--iodepth=0")).hasMessageContaining("--iodepth=0 is outside 1..32768");
         assertThatThrownBy(() -> resolve("--name=x", "--rwmixread=101")).hasMessageContaining("--rwmixread=101");
         assertThatThrownBy(() -> resolve("--name=x", "--filename=a:b")).hasMessageContaining("several files");
         assertThatThrownBy(() -> resolve("--name=x", "--verify=md5")).hasMessageContaining("--verify=md5");
+    }
+
+    @Test
+    void mixedVerifyJobsRunUnlessAnotherJobWritesTheirFileMeanwhile() throws Exception {
+        assertThat(resolve("--name=m", "--rw=randrw", "--verify=crc32c").getFirst().verify()).isTrue();
+        assertThat(resolve("--name=m", "--rw=rw", "--verify=crc32c", "--numjobs=2")).hasSize(2); // m.0.0 and m.1.0
+        assertThat(resolve("--name=m", "--rw=randrw", "--verify=crc32c", "--filename=/tmp/f", "--name=r",
+                "--rw=randread", "--filename=/tmp/f")).hasSize(2); // a reader does not disturb it
+        assertThat(resolve("--name=m", "--rw=randrw", "--verify=crc32c", "--filename=/tmp/f", "--name=w",
+                "--rw=randwrite", "--filename=/tmp/f", "--stonewall")).hasSize(2); // one after the other
     }
 
     @Test

@@ -5,7 +5,12 @@ import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
 
-/** An in-memory backend that completes each request at submit, recording what the runner asked for. */
+/**
+ * An in-memory backend that completes each request at submit, recording what the runner asked
+ * for. A request is in flight from its submit until the runner reaps it; {@link #overlaps} counts
+ * requests submitted while another one to the same offset was in flight. Faults: {@link
+ * #failAtOffset} (an EIO), {@link #loseWriteAt} (the write is acknowledged but not stored).
+ */
 final class FakeBackend implements IoBackend {
     final MemorySegment file;
     final MemorySegment[] buffers;
@@ -20,9 +25,17 @@ final class FakeBackend implements IoBackend {
     final List<Integer> batchSizes = new ArrayList<>();
     final List<Long> readOffsets = new ArrayList<>();
     final List<Long> writeOffsets = new ArrayList<>();
+    /** If {@link #keepLog}, every read and write in submission order: {op, offset}. */
+    final List<long[]> log = new ArrayList<>();
+    boolean keepLog;
     int fsyncs;
     int writesBeforeLastFsync;
     long failAtOffset = -1;
+    long loseWriteAt = -1;
+    int overlaps;
+    /** I/Os in flight per block (of {@code blockSize}), for {@link #overlaps}. */
+    private final int[] inFlightAt;
+    private final int blockSize;
     boolean closed;
 
     FakeBackend(long fileBytes, int depth, int blockSize) {
@@ -37,6 +50,8 @@ final class FakeBackend implements IoBackend {
         length = new int[depth];
         doneSlot = new int[depth];
         doneRes = new long[depth];
+        this.blockSize = blockSize;
+        inFlightAt = new int[(int) (fileBytes / blockSize)];
     }
 
     @Override
@@ -79,6 +94,9 @@ final class FakeBackend implements IoBackend {
         for (int i = 0; i < count; i++) {
             int s = slots[from + i];
             long res = length[s];
+            if (keepLog && op[s] != IoSource.FSYNC) {
+                log.add(new long[] {op[s], offset[s]});
+            }
             switch (op[s]) {
                 case IoSource.READ -> {
                     readOffsets.add(offset[s]);
@@ -86,7 +104,9 @@ final class FakeBackend implements IoBackend {
                 }
                 case IoSource.WRITE -> {
                     writeOffsets.add(offset[s]);
-                    MemorySegment.copy(buffers[s], 0, file, offset[s], length[s]);
+                    if (offset[s] != loseWriteAt) {
+                        MemorySegment.copy(buffers[s], 0, file, offset[s], length[s]);
+                    }
                 }
                 default -> {
                     fsyncs++;
@@ -96,6 +116,9 @@ final class FakeBackend implements IoBackend {
             }
             if (offset[s] == failAtOffset && op[s] != IoSource.FSYNC) {
                 res = -5;
+            }
+            if (op[s] != IoSource.FSYNC && ++inFlightAt[(int) (offset[s] / blockSize)] > 1) {
+                overlaps++;
             }
             doneSlot[done] = s;
             doneRes[done++] = res;
@@ -111,6 +134,12 @@ final class FakeBackend implements IoBackend {
             throw new AssertionError("runner waits for " + min + " with only " + done + " completed: it would hang");
         }
         int n = Math.min(max, done);
+        for (int i = 0; i < n; i++) {
+            int s = doneSlot[i];
+            if (op[s] != IoSource.FSYNC) {
+                inFlightAt[(int) (offset[s] / blockSize)]--;
+            }
+        }
         System.arraycopy(doneSlot, 0, doneSlots, 0, n);
         System.arraycopy(doneRes, 0, doneResults, 0, n);
         System.arraycopy(doneSlot, n, doneSlot, 0, done - n);

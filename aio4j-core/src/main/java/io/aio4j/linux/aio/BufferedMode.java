@@ -11,7 +11,9 @@ import java.util.Locale;
  * {@link io.aio4j.SetupFlag#SQ_WORKQUEUE} always uses OFFLOAD. In every mode O_DIRECT reads,
  * writes, fsync and fdatasync go to the kernel with io_submit; NOOP completes in user space; a
  * request that carries RWF_NOWAIT itself is answered inline (its result, or -EAGAIN), never
- * handed on.
+ * handed on. In OFFLOAD and INLINE, buffered I/O on a memory-backed file (tmpfs, ramfs: {@link
+ * io.aio4j.IoFile#isMemoryBacked()}) runs inline on the submitting thread: it never waits for a
+ * device, and RWF_NOWAIT cannot try it there (EOPNOTSUPP), so a hand-off would be pure cost.
  */
 enum BufferedMode {
     /**

@@ -8,12 +8,19 @@ import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The context's eventfd (non-blocking, close-on-exec): the kernel adds 1 per completion of every
  * iocb (IOCB_FLAG_RESFD), and the engine adds 1 per completion it makes in user space, so the
  * counter counts completions. It is also the engine's one wait point: the reaper waits for it
  * with ppoll, and {@link #wakeup()} writes it.
+ *
+ * <p>The submitter's own completions (inline reads, memory-backed I/O) are written lazily: a
+ * write(2) per submit call cost as much as the I/O itself (seed 003). Until the descriptor is
+ * {@linkplain #expose() handed to a caller}, they are counted in {@code owed} and written only
+ * when a reaper waits (or is about to); from then on every count is written at once, so a
+ * caller's event loop sees every completion, including those owed at the moment of exposure.
  *
  * <p>Buffers are per role so that no call allocates: the submitter's ({@link #signal}), the
  * reaper's ({@link #clear}, {@link #await}), and a shared read-only 1 for workers and wakeups.
@@ -28,6 +35,10 @@ final class CompletionEventFd {
     private volatile boolean waiting;
     private volatile boolean wakeRequested;
     private volatile boolean closed;
+    /** Whether a caller has the descriptor: then nothing is owed, every count is written at once. */
+    private volatile boolean exposed;
+    /** Submitter completions counted but not yet written to the eventfd. */
+    private final AtomicLong owed = new AtomicLong();
 
     /**
      * Creates the eventfd; its memory comes from {@code arena}, which must outlive it.
@@ -52,11 +63,44 @@ final class CompletionEventFd {
         return fd;
     }
 
-    /** Adds {@code n} completions; the submitter's thread only (or close). */
+    /**
+     * The descriptor for a caller's own event loop: from now on every completion is written to
+     * it, and those owed so far are written first. Any thread.
+     */
+    int expose() {
+        if (!exposed) {
+            exposed = true;
+            // volatile store, then the owed count: a submitter that added after this sees exposed
+            long k = owed.getAndSet(0);
+            if (k > 0) {
+                try (Arena a = Arena.ofConfined()) {
+                    MemorySegment count = a.allocate(ValueLayout.JAVA_LONG);
+                    count.set(ValueLayout.JAVA_LONG, 0, k);
+                    LibC.write(fd, count, 8);
+                }
+            }
+        }
+        return fd;
+    }
+
+    /**
+     * Adds {@code n} completions; the submitter's thread only (or close). Written now if the
+     * descriptor is exposed or a reaper waits, else owed (see the class comment).
+     */
     void signal(long n) {
-        if (n > 0) {
-            submitterCount.set(ValueLayout.JAVA_LONG, 0, n);
-            LibC.write(fd, submitterCount, 8);
+        if (n <= 0) {
+            return;
+        }
+        // getAndAdd is a full fence: the completions pushed before it are visible to a reaper
+        // that sees owed > 0, and the reads of exposed and waiting below come after it (Dekker
+        // with await(), which stores waiting and then reads owed)
+        owed.getAndAdd(n);
+        if (exposed || waiting) {
+            long k = owed.getAndSet(0);
+            if (k > 0) {
+                submitterCount.set(ValueLayout.JAVA_LONG, 0, k);
+                LibC.write(fd, submitterCount, 8);
+            }
         }
     }
 
@@ -65,8 +109,12 @@ final class CompletionEventFd {
         LibC.write(fd, one, 8);
     }
 
-    /** Resets the counter to 0 (reads it); the reaper only. */
+    /**
+     * Resets the counter to 0 (reads it), and what is owed; the reaper only, before it looks at
+     * the completions again (so what it clears, it will see).
+     */
     void clear() {
+        owed.set(0);
         LibC.read(fd, reaperCount, 8); // -EAGAIN when already 0: nothing to clear
     }
 
@@ -99,7 +147,10 @@ final class CompletionEventFd {
     void await(long timeoutNanos) {
         waiting = true;
         try {
-            if (wakeRequested) {
+            // volatile store, then volatile reads: a submitter that owes a count either sees
+            // waiting (and writes it) or we see it owed here and do not sleep
+            if (wakeRequested || owed.get() > 0) {
+                owed.set(0);
                 return;
             }
             Ppoll.pollfd(pollfd, fd, Ppoll.POLLIN);

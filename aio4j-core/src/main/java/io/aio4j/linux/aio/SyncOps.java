@@ -2,6 +2,7 @@ package io.aio4j.linux.aio;
 
 import io.aio4j.Errno;
 import io.aio4j.IoRequest;
+import io.aio4j.Op;
 import io.aio4j.RwFlags;
 import io.aio4j.linux.abi.LibC;
 import java.lang.foreign.MemorySegment;
@@ -23,6 +24,27 @@ final class SyncOps {
      * @param extraRwFlags RWF flags added to the request's own (RWF_NOWAIT for an inline try)
      */
     static long run(IoRequest r, MemorySegment iov, int extraRwFlags) {
+        return runWith(r, iov, extraRwFlags);
+    }
+
+    /**
+     * Runs {@code r} on the calling thread with the plainest call: pread/pwrite for a single
+     * buffer without RWF flags (no iovec to fill), else as {@link #run} with the slot's iovec.
+     */
+    static long runPlain(IoRequest r, SlotMemory memory, int slot) {
+        Op op = r.op();
+        if ((r.rwFlags() & ~RwFlags.RWF_HIPRI) == 0) {
+            if (op == Op.PREAD || op == Op.READ_FIXED) {
+                return LibC.pread(r.file().fd(), r.buffer().address(), r.length(), r.offset()); // the core checked the range
+            }
+            if (op == Op.PWRITE || op == Op.WRITE_FIXED) {
+                return LibC.pwrite(r.file().fd(), r.buffer().address(), r.length(), r.offset());
+            }
+        }
+        return runWith(r, op.transfersData() ? memory.iovec(slot, r) : MemorySegment.NULL, 0);
+    }
+
+    private static long runWith(IoRequest r, MemorySegment iov, int extraRwFlags) {
         int flags = (r.rwFlags() | extraRwFlags) & ~RwFlags.RWF_HIPRI;
         int fd = r.file() == null ? -1 : r.file().fd();
         return switch (r.op()) {

@@ -4,6 +4,7 @@ import io.aio4j.FileOption;
 import io.aio4j.IoErrors;
 import io.aio4j.linux.abi.LibC;
 import io.aio4j.linux.abi.OpenFlags;
+import io.aio4j.linux.abi.Statfs;
 import io.aio4j.linux.abi.Statx;
 import io.aio4j.spi.EngineFile;
 import java.io.IOException;
@@ -19,14 +20,24 @@ import java.util.Set;
  * block size of the device (sysfs), else 4096.
  */
 public final class LinuxFile implements EngineFile {
+    /**
+     * Whether the Linux engines run buffered I/O on memory-backed files inline on the submitting
+     * thread (the default), from the system property {@code io.aio4j.memoryFilesInline}; false
+     * sends it the engine's usual way (for comparisons with the kernel's own path).
+     */
+    public static final boolean MEMORY_FILES_INLINE =
+            Boolean.parseBoolean(System.getProperty("io.aio4j.memoryFilesInline", "true"));
+
     private final int fd;
     private final String path;
     private final int alignment;
+    private final boolean memoryBacked;
 
-    private LinuxFile(int fd, String path, int alignment) {
+    private LinuxFile(int fd, String path, int alignment, boolean memoryBacked) {
         this.fd = fd;
         this.path = path;
         this.alignment = alignment;
+        this.memoryBacked = memoryBacked;
     }
 
     /**
@@ -79,7 +90,7 @@ public final class LinuxFile implements EngineFile {
             throw IoErrors.forPath(fd, "open" + (options.contains(FileOption.DIRECT) ? "(O_DIRECT)" : ""), p);
         }
         int align = options.contains(FileOption.DIRECT) ? directAlignment(fd) : 1;
-        return new LinuxFile(fd, p, align);
+        return new LinuxFile(fd, p, align, Statfs.memoryBacked(fd));
     }
 
     /** The O_DIRECT alignment of an open descriptor. */
@@ -144,6 +155,12 @@ public final class LinuxFile implements EngineFile {
     @Override
     public int alignment() {
         return alignment;
+    }
+
+    /** From fstatfs at open: tmpfs, ramfs or hugetlbfs. */
+    @Override
+    public boolean memoryBacked() {
+        return memoryBacked;
     }
 
     @Override

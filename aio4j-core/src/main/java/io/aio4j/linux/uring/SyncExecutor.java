@@ -7,10 +7,10 @@ import io.aio4j.linux.abi.LibC;
 import java.lang.foreign.MemorySegment;
 
 /**
- * The portable path for an op this kernel's io_uring lacks (REGISTER_PROBE says so): the
- * request runs synchronously on the submitting thread with the plain syscall, and its result is
- * queued for the reaper. It can block the submitter, which is why the context reports it in its
- * downgrades.
+ * The portable path for an op this kernel's io_uring lacks (REGISTER_PROBE says so), and for
+ * I/O on memory-backed files ({@link InlineIo}): the request runs synchronously on the submitting
+ * thread with the plain syscall, and its result is queued for the reaper. For a missing op it can
+ * block the submitter, which is why the context reports that in its downgrades.
  */
 final class SyncExecutor {
     private SyncExecutor() {
@@ -27,10 +27,16 @@ final class SyncExecutor {
         return switch (r.op()) {
             case NOOP -> 0;
             case PREAD, READ_FIXED -> {
+                if (r.rwFlags() == 0) { // the plain call: no iovec to fill
+                    yield LibC.pread(fd, r.buffer().address(), r.length(), r.offset());
+                }
                 Iovec.set(iov, 0, r.buffer().address(), r.length());
                 yield LibC.preadv2(fd, iov, 1, r.offset(), r.rwFlags());
             }
             case PWRITE, WRITE_FIXED -> {
+                if (r.rwFlags() == 0) {
+                    yield LibC.pwrite(fd, r.buffer().address(), r.length(), r.offset());
+                }
                 Iovec.set(iov, 0, r.buffer().address(), r.length());
                 yield LibC.pwritev2(fd, iov, 1, r.offset(), r.rwFlags());
             }

@@ -24,6 +24,7 @@ import io.aio4j.spi.Tags;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.invoke.VarHandle;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -78,6 +79,8 @@ final class UringContext implements EngineContext {
     private final Object lifecycle = new Object();
     private final Reaper reaper = new Reaper();
     private volatile boolean enabled;
+    /** The reaper is waiting in the kernel, or about to: submit must wake it for local results. */
+    private volatile boolean sleeping;
     /** SINGLE_ISSUER: the thread that enabled the ring with its first submit; else null. */
     private volatile Thread issuer;
     /** A reaper parked on a ring not yet enabled, for {@link #wakeup()} to unpark. */
@@ -127,10 +130,13 @@ final class UringContext implements EngineContext {
         int n = Math.min(count, sq.space());
         int inRing = 0;
         boolean local = false;
+        boolean chained = false; // the previous request links to this one
         for (int i = 0; i < n; i++) {
             IoRequest r = requests[offset + i];
             int slot = Tags.slot(r.tag());
-            if (emulated[r.op().ordinal()]) {
+            boolean inChain = chained;
+            chained = (r.linkFlags() & (LinkFlags.LINK | LinkFlags.HARDLINK)) != 0;
+            if (emulated[r.op().ordinal()] || (!inChain && InlineIo.suits(r))) {
                 this.local.offer(r.tag(), SyncExecutor.run(r, iov(slot, r.segmentCount())));
                 local = true;
                 continue;
@@ -151,7 +157,13 @@ final class UringContext implements EngineContext {
             flush();
         }
         if (local) {
-            wakeup();
+            // full fence: the results offered above are visible before we read sleeping (Dekker
+            // with reap(), which stores sleeping and then looks at the queue); a reaper that is
+            // not asleep finds them itself, so most submits skip the wakeup's system call
+            VarHandle.fullFence();
+            if (sleeping) {
+                wakeup();
+            }
         }
         return n;
     }
@@ -255,7 +267,15 @@ final class UringContext implements EngineContext {
         if (n >= min || timeoutNanos == 0 || reaper.woke || wake.take()) {
             return n;
         }
-        waits.waitFor(min - n, timeoutNanos, inRing());
+        sleeping = true;
+        try {
+            VarHandle.fullFence(); // the store above before the look below (see submit)
+            if (local.isEmpty()) {
+                waits.waitFor(min - n, timeoutNanos, inRing());
+            }
+        } finally {
+            sleeping = false;
+        }
         return n + collect(max - n);
     }
 

@@ -47,6 +47,11 @@ final class UringFile implements EngineFile {
     }
 
     @Override
+    public boolean memoryBacked() {
+        return file.memoryBacked();
+    }
+
+    @Override
     public void close() throws IOException {
         table.remove(fixedIndex);
         file.close();

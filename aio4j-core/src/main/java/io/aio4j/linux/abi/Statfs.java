@@ -1,0 +1,73 @@
+package io.aio4j.linux.abi;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+
+/**
+ * {@code struct statfs} (120 bytes on x86_64 and arm64, {@code <sys/statfs.h>}) and fstatfs(2);
+ * only {@code f_type}, the filesystem's magic number, is read.
+ * <pre>
+ * struct statfs { __fsword_t f_type; __fsword_t f_bsize; fsblkcnt_t f_blocks; fsblkcnt_t f_bfree;
+ *   fsblkcnt_t f_bavail; fsfilcnt_t f_files; fsfilcnt_t f_ffree; fsid_t f_fsid; __fsword_t f_namelen;
+ *   __fsword_t f_frsize; __fsword_t f_flags; __fsword_t f_spare[4]; };
+ * </pre>
+ */
+public final class Statfs {
+    public static final StructLayout LAYOUT = MemoryLayout.structLayout(
+            ValueLayout.JAVA_LONG.withName("f_type"),
+            MemoryLayout.paddingLayout(112));
+    /** {@code TMPFS_MAGIC} from {@code <linux/magic.h>} (tmpfs, /dev/shm). */
+    public static final long TMPFS_MAGIC = 0x01021994L;
+    /** {@code RAMFS_MAGIC}. */
+    public static final long RAMFS_MAGIC = 0x858458f6L;
+    /** {@code HUGETLBFS_MAGIC}. */
+    public static final long HUGETLBFS_MAGIC = 0x958458f6L;
+
+    private static final MethodHandle FSTATFS = Native.errnoCall("fstatfs", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
+
+    private Statfs() {
+    }
+
+    /** {@code f_type} of a filled {@link #LAYOUT}, as an unsigned 32-bit magic. */
+    public static long fType(MemorySegment s) {
+        return s.get(ValueLayout.JAVA_LONG, 0) & 0xffff_ffffL;
+    }
+
+    /** fstatfs(2) into {@code buf} ({@link #LAYOUT}): 0 or -errno. */
+    public static int fstatfs(int fd, MemorySegment buf) {
+        MemorySegment st = Native.state();
+        try {
+            int r = (int) FSTATFS.invokeExact(st, fd, buf);
+            return r < 0 ? -Native.errno(st) : r;
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw Native.bug(t);
+        }
+    }
+
+    /**
+     * Whether the open descriptor's filesystem keeps its data only in memory (tmpfs, ramfs,
+     * hugetlbfs): buffered I/O on it copies memory and never waits for a device.
+     *
+     * @return false when fstatfs fails or the filesystem is any other
+     */
+    public static boolean memoryBacked(int fd) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment buf = a.allocate(LAYOUT);
+            if (fstatfs(fd, buf) != 0) {
+                return false;
+            }
+            long t = fType(buf);
+            return t == TMPFS_MAGIC || t == RAMFS_MAGIC || t == HUGETLBFS_MAGIC;
+        }
+    }
+}
