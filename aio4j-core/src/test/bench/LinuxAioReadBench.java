@@ -47,8 +47,9 @@ public final class LinuxAioReadBench {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long[] slat = new long[8 << 20];
         int samples = 0;
+        Arena arena = Arena.ofAuto(); // automatic: the core hands it to the engine without a copy
         try (IoContext ctx = IoContext.open(depth,
-                ContextOptions.builder().engine(Engine.LINUX_AIO).workers(workers).build()); Arena arena = Arena.ofShared()) {
+                ContextOptions.builder().engine(Engine.LINUX_AIO).workers(workers).build())) {
             IoFile f = direct ? ctx.openFile(file, FileOption.READ, FileOption.DIRECT) : ctx.openFile(file, FileOption.READ);
             if (!direct) {
                 LibC.posixFadvise(f.fd(), 0, 0, LibC.POSIX_FADV_DONTNEED);

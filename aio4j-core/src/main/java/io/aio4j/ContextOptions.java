@@ -25,6 +25,7 @@ public final class ContextOptions {
     private final int sqThreadIdleMillis;
     private final int workers;
     private final UnaryOperator<EngineContext> engineDecorator;
+    private final boolean callerKeepsArenasOpen;
 
     private ContextOptions(Builder b) {
         this.engine = b.engine;
@@ -35,6 +36,7 @@ public final class ContextOptions {
         this.sqThreadIdleMillis = b.sqThreadIdleMillis;
         this.workers = b.workers;
         this.engineDecorator = b.engineDecorator;
+        this.callerKeepsArenasOpen = b.callerKeepsArenasOpen;
     }
 
     /** {@return the defaults: AUTO engine, no flags, default sizes} */
@@ -99,11 +101,22 @@ public final class ContextOptions {
         return engineDecorator;
     }
 
+    /**
+     * Whether the caller promised to keep every arena open until the events of the requests on its
+     * memory are reaped, so that native buffers of closeable arenas go to the engine without a copy.
+     * False by default; see {@link Builder#callerKeepsArenasOpen(boolean)}.
+     *
+     * @return the promise asked for
+     */
+    public boolean callerKeepsArenasOpen() {
+        return callerKeepsArenasOpen;
+    }
+
     /** {@return a builder holding these options, to derive others} */
     public Builder toBuilder() {
         return new Builder().engine(engine).flags(flags.toArray(SetupFlag[]::new))
                 .cqEntries(cqEntries).sqThreadIdleMillis(sqThreadIdleMillis).workers(workers)
-                .engineDecorator(engineDecorator);
+                .engineDecorator(engineDecorator).callerKeepsArenasOpen(callerKeepsArenasOpen);
     }
 
     /**
@@ -124,7 +137,8 @@ public final class ContextOptions {
     @Override
     public String toString() {
         return "ContextOptions[engine=" + engine + ", flags=" + flags + ", cqEntries=" + cqEntries
-                + ", sqThreadIdleMillis=" + sqThreadIdleMillis + ", workers=" + workers + "]";
+                + ", sqThreadIdleMillis=" + sqThreadIdleMillis + ", workers=" + workers
+                + (callerKeepsArenasOpen ? ", callerKeepsArenasOpen" : "") + "]";
     }
 
     /** Builds {@link ContextOptions}; each setter rejects a bad value at once, naming it. */
@@ -135,6 +149,7 @@ public final class ContextOptions {
         private int sqThreadIdleMillis = 1000;
         private int workers;
         private UnaryOperator<EngineContext> engineDecorator = UnaryOperator.identity();
+        private boolean callerKeepsArenasOpen;
 
         private Builder() {
         }
@@ -249,6 +264,32 @@ public final class ContextOptions {
                 throw new IllegalArgumentException("engineDecorator=null");
             }
             this.engineDecorator = decorator;
+            return this;
+        }
+
+        /**
+         * Lets native buffers of closeable arenas ({@code Arena.ofShared()}, {@code Arena.ofConfined()})
+         * go to the engine without a copy. False by default.
+         *
+         * <p>By default the core hands an engine, and so the kernel, only memory that cannot be
+         * freed while a request is in flight: memory of {@code Arena.global()}, {@code Arena.ofAuto()},
+         * plain direct ByteBuffers (the request keeps it reachable), and registered buffers. A
+         * buffer of a closeable arena is transferred through a context-owned copy (copied in at
+         * submit, back at the read's completion), so closing its arena early can never let the
+         * kernel write into freed memory; the read then completes with {@code -EFAULT}. See
+         * docs/buffer-lifetimes.md.
+         *
+         * <p>With {@code true} the caller <b>promises</b> that no arena is closed while a request
+         * on its memory is in flight (from submit until its event is reaped). In exchange
+         * there is no copy: this is for callers with their own long-lived buffer pools (databases
+         * with a shared-arena pool) that need zero copy. Breaking the promise is undefined: the
+         * kernel may write into freed memory, and the JVM may crash.
+         *
+         * @param promise true to skip the copy on the caller's promise
+         * @return this builder
+         */
+        public Builder callerKeepsArenasOpen(boolean promise) {
+            this.callerKeepsArenasOpen = promise;
             return this;
         }
 

@@ -31,8 +31,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * not an error. So no completion can ever be lost.
  *
  * <p><b>Buffers.</b> From submit until its event is reaped, a request's buffers belong to the
- * context, which keeps them reachable. Heap memory is accepted: native engines then transfer
- * through a native copy.
+ * context, which keeps them reachable. Engines are only given memory that cannot be freed
+ * meanwhile: global, automatic and direct-ByteBuffer memory as it is (zero copy); heap memory and
+ * memory of closeable arenas ({@code Arena.ofShared()}, {@code Arena.ofConfined()}) through a
+ * context-owned copy, unless {@link ContextOptions#callerKeepsArenasOpen()}. Closing an arena
+ * while a request on its memory is in flight therefore never crashes the JVM: a read then
+ * completes with {@code -EFAULT} (see docs/buffer-lifetimes.md).
  *
  * <p><b>Close.</b> {@link #close()} stops new submissions, waits for (or cancels) every request
  * in flight, wakes every waiter, and releases every resource. It never hangs and is idempotent.
@@ -62,7 +66,7 @@ public final class IoContext implements AutoCloseable {
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch closeDone = new CountDownLatch(1);
     private final EventFiller filler;
-    private final HeapBounce bounce;
+    private final BounceBuffers bounce;
     private volatile boolean closed;
     private MemorySegment[] registered;
     /** The array behind {@link #submit(IoRequest)}; used under the submit lock only. */
@@ -76,7 +80,7 @@ public final class IoContext implements AutoCloseable {
         this.info = opened.info();
         this.slots = new SlotTable(capacity);
         this.backlog = new CompletionBacklog(capacity);
-        this.bounce = new HeapBounce(capacity);
+        this.bounce = new BounceBuffers(capacity, options.callerKeepsArenasOpen());
         this.filler = new EventFiller(slots, bounce);
         this.id = ContextTable.reserve();
     }
@@ -256,9 +260,13 @@ public final class IoContext implements AutoCloseable {
      * completes with -ECANCELED. Thread-safe; concurrent submits are serialised, and a submit
      * never waits for a reap.
      *
-     * <p>A buffer's arena must stay open until the request's event is reaped: aio4j cannot stop
-     * an arena from closing (FFM has no public way to hold a session across an asynchronous
-     * window), and a native engine hands the kernel raw addresses. See docs/buffer-lifetimes.md.
+     * <p>Closing a buffer's arena before the event is reaped is safe: memory of a closeable arena
+     * reaches the engine only as a context-owned copy (a write's data is copied here, on the
+     * calling thread; a read's data is copied back when its event is reaped, on the reaping
+     * thread). A read whose arena was closed meanwhile, or whose confined arena belongs to
+     * another thread than the reaper (or, for a write, the submitter), completes with
+     * {@code -EFAULT}. {@link ContextOptions#callerKeepsArenasOpen()} drops the copy on the
+     * caller's promise. See docs/buffer-lifetimes.md.
      *
      * @param requests the requests
      * @param offset the index of the first request to submit
@@ -687,8 +695,7 @@ public final class IoContext implements AutoCloseable {
                 engine.close((tag, result, res2) -> {
                     IoRequest r = slots.request(Tags.slot(tag));
                     if (r != null && r.tag == tag) {
-                        filler.settle(r, result);
-                        backlog.push(tag, result, res2);
+                        backlog.push(tag, filler.settle(r, result), res2);
                     }
                 });
                 for (IoFile f : new ArrayList<>(files)) {

@@ -45,7 +45,7 @@ public final class IoRequest {
     long tag = -1;
     /** Whether the request holds a reference on its file (taken at submit, dropped when settled). */
     boolean fileRef;
-    /** The native copies of heap buffers, when the caller gave heap memory; see IoContext. */
+    /** The context-owned copies of the caller's buffers, when they need one; see BounceBuffers. */
     MemorySegment bounce;
     MemorySegment[] ioSegments;
 
@@ -390,7 +390,8 @@ public final class IoRequest {
 
     /**
      * The memory the engine transfers to or from: the caller's buffer, or while in flight a
-     * native copy of it when the caller gave heap memory.
+     * context-owned native copy of it when the caller gave heap memory or memory of a closeable
+     * arena. Engines transfer {@link #length()} bytes from its start; a copy may be larger.
      *
      * @return the buffer, or null for ops without one (and for vectored ops)
      */
@@ -404,8 +405,8 @@ public final class IoRequest {
     }
 
     /**
-     * Segment {@code i} of a vectored request (a native copy while in flight when the caller gave
-     * heap memory).
+     * Segment {@code i} of a vectored request (while in flight, a context-owned native copy of
+     * the same size when any segment is heap memory or memory of a closeable arena).
      *
      * @param i the index, 0..segmentCount()-1
      * @return the segment

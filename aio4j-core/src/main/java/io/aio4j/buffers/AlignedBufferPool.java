@@ -40,7 +40,6 @@ public final class AlignedBufferPool implements AutoCloseable {
         }
     }
 
-    private final Arena arena;
     private final MemorySegment slab;
     private final MemorySegment[] buffers;
     private final int[] next;
@@ -57,11 +56,11 @@ public final class AlignedBufferPool implements AutoCloseable {
     private AlignedBufferPool(int alignment, long bufferSize, int count, IoContext registerWith) throws IOException {
         this.alignment = alignment;
         this.bufferSize = bufferSize;
-        this.arena = Arena.ofShared();
         try {
-            this.slab = arena.allocate(bufferSize * count, Math.max(alignment, 4096));
+            // an automatic arena: the memory lives while the pool, a buffer of it or a context it
+            // is registered with is reachable, so IoContext hands it to the kernel without a copy
+            this.slab = Arena.ofAuto().allocate(bufferSize * count, Math.max(alignment, 4096));
         } catch (RuntimeException | OutOfMemoryError e) {
-            arena.close();
             throw new IOException("cannot allocate " + count + " x " + bufferSize + " bytes aligned to " + alignment, e);
         }
         this.buffers = new MemorySegment[count];
@@ -74,13 +73,8 @@ public final class AlignedBufferPool implements AutoCloseable {
         IoContext reg = null;
         if (registerWith != null && registerWith.options().has(SetupFlag.FIXED_BUFFERS)
                 && registerWith.registeredBuffers().isEmpty()) {
-            try {
-                registerWith.registerBuffers(slab);
-                reg = registerWith;
-            } catch (IOException | RuntimeException e) {
-                arena.close();
-                throw e;
-            }
+            registerWith.registerBuffers(slab);
+            reg = registerWith;
         }
         this.registeredWith = reg;
     }
@@ -194,7 +188,11 @@ public final class AlignedBufferPool implements AutoCloseable {
     }
 
     /**
-     * Frees the memory.
+     * Closes the pool: {@link #tryAcquire()} throws from now on. The memory comes from an
+     * automatic arena and is freed by the garbage collector once neither the pool, nor any of its
+     * buffers, nor a context it is registered with is reachable, so a buffer still in flight
+     * can never be freed under the kernel (and {@link IoContext} reads and writes pool buffers
+     * without a copy).
      *
      * @throws IllegalStateException if buffers are still acquired (they may be in flight), or the
      *     pool is registered with a context that is still open (the kernel may still use it)
@@ -211,7 +209,6 @@ public final class AlignedBufferPool implements AutoCloseable {
             throw new IllegalStateException("registered with open context " + registeredWith.id() + ": close it first");
         }
         closed = true;
-        arena.close();
     }
 
     @Override

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 public abstract class EngineConformanceTest implements OpCases, EofCases, VectoredCases, DirectIoCases,
         BackPressureCases, UserDataCases, ConcurrencyCases, CancelCases, CloseCases, ErrorEventCases,
         BufferKindCases, MisuseCases, GetEventsCases, RingCases, FlagCases, FileCases, ContextCases,
-        ColdReadCases {
+        ColdReadCases, ArenaCloseCases, ZeroCopyCases {
     @TempDir
     Path tempDir;
 

@@ -31,15 +31,6 @@ class PortableChannelConformanceTest extends EngineConformanceTest {
         return ContextOptions.of(Engine.PORTABLE, SetupFlag.SQ_WORKQUEUE);
     }
 
-    // FileChannel cannot reach a confined arena's memory from a worker thread (WrongThreadException),
-    // so the backend fails such requests with -EFAULT; the libc backend and native engines pass raw
-    // addresses and do not care which thread owns the arena.
-    @Override
-    @Test
-    @Disabled("FileChannel backend: buffers of a confined arena complete with -EFAULT on worker threads")
-    public void confinedArenaBuffersWorkWhateverThreadDoesTheIo() {
-    }
-
     // FileChannel has no RWF_NOWAIT: the backend answers -EOPNOTSUPP, as the kernel does for files
     // that cannot honour it, and reports "no RWF_NOWAIT" in EngineInfo.downgrades().
     @Override

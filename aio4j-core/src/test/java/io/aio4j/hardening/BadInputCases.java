@@ -255,6 +255,19 @@ final class BadInputCases {
             gone.close();
             assertThat(x.result(r)).isEqualTo(-Errno.EFAULT);
         });
+        c.put("B88", x -> {
+            Arena closing = Arena.ofShared();
+            IoRequest r = new IoRequest().prepRead(x.f, closing.allocate(512, 8), 0);
+            assertThat(x.ctx.submit(r)).isEqualTo(1);
+            closing.close(); // the engine has a context-owned copy: the close is not refused
+            IoEvent[] ev = IoEvent.array(1);
+            Reap.exactly(x.ctx, ev, 1, 30);
+            assertThat(ev[0].result()).isEqualTo(-Errno.EFAULT);
+        });
+        c.put("B89", x -> {
+            MemorySegment foreign = x.otherThreadsConfinedSegment(512);
+            assertThat(x.result(new IoRequest().prepWrite(x.f, foreign, 0))).isEqualTo(-Errno.EFAULT);
+        });
         return c;
     }
 }

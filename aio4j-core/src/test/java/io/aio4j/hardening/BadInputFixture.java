@@ -58,6 +58,17 @@ final class BadInputFixture implements AutoCloseable {
         return ev[0].result();
     }
 
+    /**
+     * A segment of a confined arena owned by a thread that has ended (so it is never closed, and
+     * never accessible from this thread).
+     */
+    MemorySegment otherThreadsConfinedSegment(long size) throws InterruptedException {
+        MemorySegment[] made = new MemorySegment[1];
+        Thread t = Thread.ofPlatform().start(() -> made[0] = Arena.ofConfined().allocate(size, 8));
+        t.join();
+        return made[0];
+    }
+
     /** A second context, for cases that mix two. */
     IoContext other() throws IOException {
         return IoContext.open(4, engine.options());

@@ -71,7 +71,8 @@ class CloseRaceTest {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         boolean closeFile = rnd.nextBoolean();
         long seed = rnd.nextLong();
-        // the buffers outlive the context: closing their arena under a request is the caller's error
+        // the buffers outlive the context, so every read can deliver its data (an arena closed
+        // under a request would turn its read into -EFAULT, see docs/buffer-lifetimes.md)
         try (Arena arena = Arena.ofShared()) {
             ConcurrentLinkedQueue<IoRequest> idle = new ConcurrentLinkedQueue<>();
             Map<IoRequest, MemorySegment> bufferOf = new IdentityHashMap<>();

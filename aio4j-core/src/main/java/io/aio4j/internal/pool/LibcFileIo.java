@@ -19,7 +19,9 @@ import java.util.Set;
  * this thread) is passed to pread/pwrite as a segment, so the JDK keeps its arena from closing
  * during the call (a close() then fails with IllegalStateException). Other buffers (a confined
  * arena of another thread, vectored requests, RWF flags) go as raw addresses, checked alive just
- * before the call (-EFAULT otherwise); closing their arena during the call is the caller's error.
+ * before the call (-EFAULT otherwise). The core only hands engines memory of closeable arenas
+ * when the caller promised to keep them open (ContextOptions.callerKeepsArenasOpen); otherwise it
+ * gives a context-owned copy, so these buffers cannot be freed during the call.
  */
 final class LibcFileIo implements FileIo {
     @Override
