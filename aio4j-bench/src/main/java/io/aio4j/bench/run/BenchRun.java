@@ -99,7 +99,9 @@ public final class BenchRun {
             try {
                 warm.join();
             } finally {
-                line.release();
+                // the jobs' own set-up queued compilations too: let C2 finish them before the jobs
+                // take every CPU (bounded; nothing to wait for without a warm-up)
+                line.release(() -> JitQueue.awaitC2Idle(warmsUp(jobs, results) ? JIT_WAIT_MAX_MILLIS : 0));
             }
         }
         for (Thread t : threads) {
@@ -119,12 +121,19 @@ public final class BenchRun {
      */
     private static void warmUp(List<JobSpec> jobs, List<JobResult> results, long[] sizes) {
         JobSpec spec = jobs.getFirst();
-        if (jobs.size() <= Runtime.getRuntime().availableProcessors() || spec.verify() || spec.timeBased()
-                || results.getFirst().error() != 0) {
+        if (!warmsUp(jobs, results)) {
             return;
         }
         try (IoBackend io = Backends.open(spec)) {
-            new JobRunner(spec, io, new JobResult(spec)).warmUp(sizes[0], WARMUP_IOS, WARMUP_MAX_NANOS);
+            // rounds of I/O, each followed by a (bounded) wait for C2: its thresholds grow with its
+            // queue (load feedback), so the hot methods of the I/O path are often queued only in a
+            // later round, once the start-up backlog has been compiled
+            long giveUp = System.nanoTime() + WARMUP_MAX_NANOS;
+            for (int round = 0; round < WARMUP_ROUNDS && System.nanoTime() < giveUp; round++) {
+                new JobRunner(spec, io, new JobResult(spec)).warmUp(sizes[0], WARMUP_IOS / WARMUP_ROUNDS,
+                        Math.max(0, giveUp - System.nanoTime()));
+                JitQueue.awaitC2Idle(Math.min(ROUND_WAIT_MAX_MILLIS, Math.max(0, (giveUp - System.nanoTime()) / 1_000_000)));
+            }
         } catch (IOException | RuntimeException e) {
             // the job itself will meet and report whatever failed here
         } catch (InterruptedException e) {
@@ -132,6 +141,19 @@ public final class BenchRun {
         }
     }
 
+    /** Whether a wave gets the warm-up: more jobs than CPUs, neither verify nor time-based, first job set. */
+    private static boolean warmsUp(List<JobSpec> jobs, List<JobResult> results) {
+        JobSpec spec = jobs.getFirst();
+        return jobs.size() > Runtime.getRuntime().availableProcessors() && !spec.verify() && !spec.timeBased()
+                && results.getFirst().error() == 0;
+    }
+
+    /** Rounds of the warm-up, each ending with a wait until C2 is idle (see {@link JitQueue}). */
+    private static final int WARMUP_ROUNDS = 3;
+    /** The longest wait for C2 after a warm-up round (the jobs setting up meanwhile queue more). */
+    private static final long ROUND_WAIT_MAX_MILLIS = 300;
+    /** The longest wait, once every job is set up, for C2 to finish what was queued. */
+    private static final long JIT_WAIT_MAX_MILLIS = 1_000;
     /** I/Os of the warm-up: enough for C2 (about 10,000 calls of the loop's methods). */
     private static final int WARMUP_IOS = 30_000;
     /** The warm-up's bound in time, for slow devices. */

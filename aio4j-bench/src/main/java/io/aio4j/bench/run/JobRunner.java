@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class JobRunner {
     private static final long SAMPLE_NANOS = 500_000_000L; // fio's bw_avg_time / iops_avg_time
+    /** The sampling period: fio's, except in the warm-up, which must take the sampling branch too. */
+    private long samplePeriod = SAMPLE_NANOS;
 
     private final JobSpec spec;
     private final IoBackend io;
@@ -136,6 +138,9 @@ public final class JobRunner {
      */
     void warmUp(long fileBytes, long ios, long maxNanos) throws IOException, InterruptedException {
         long giveUp = System.nanoTime() + maxNanos;
+        // a warm-up shorter than the sampling period left the sampling branch an uncommon trap:
+        // each job longer than 0.5 s deoptimised at its first sample, with C2 starved for seconds
+        samplePeriod = 1_000_000L;
         measuring = true;
         cpuStart = CpuTimes.now();
         long blocks = Math.max(1, fileBytes / spec.blockSize());
@@ -150,7 +155,7 @@ public final class JobRunner {
         this.measureStart = measureStart;
         this.deadline = deadline;
         now = System.nanoTime();
-        nextSample = measureStart + SAMPLE_NANOS;
+        nextSample = measureStart + samplePeriod;
         sampleStart = measureStart;
         issuing = true;
         // One call per round, not the round inlined here: a job thread enters this method once, and
@@ -210,12 +215,12 @@ public final class JobRunner {
         if (!measuring && now >= measureStart && measureStart != Long.MAX_VALUE) {
             startMeasuring();
             sampleStart = now;
-            nextSample = now + SAMPLE_NANOS;
+            nextSample = now + samplePeriod;
         } else if (measuring && now >= nextSample) {
             result.read.sample(now - sampleStart);
             result.write.sample(now - sampleStart);
             sampleStart = now;
-            nextSample = now + SAMPLE_NANOS;
+            nextSample = now + samplePeriod;
         }
         return true;
     }

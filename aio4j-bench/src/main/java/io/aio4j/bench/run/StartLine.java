@@ -58,9 +58,20 @@ final class StartLine {
      * @throws InterruptedException if interrupted while waiting (the line is released anyway)
      */
     void release() throws InterruptedException {
+        release(() -> { });
+    }
+
+    /**
+     * As {@link #release()}, running {@code beforeGo} once every job is ready and before they go
+     * (the launcher waits there for the JIT; see JitQueue).
+     *
+     * @throws InterruptedException if interrupted while waiting (the line is released anyway)
+     */
+    void release(Runnable beforeGo) throws InterruptedException {
         launched.countDown(); // in case the launcher failed before calling launched()
         try {
             ready.await();
+            beforeGo.run();
         } finally {
             go.countDown();
         }
