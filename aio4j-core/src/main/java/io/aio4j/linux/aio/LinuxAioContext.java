@@ -9,6 +9,7 @@ import io.aio4j.Op;
 import io.aio4j.RwFlags;
 import io.aio4j.SetupFlag;
 import io.aio4j.linux.file.LinuxFile;
+import io.aio4j.linux.file.SyncIo;
 import io.aio4j.spi.CompletionSink;
 import io.aio4j.spi.EngineContext;
 import io.aio4j.spi.EngineFile;
@@ -252,19 +253,19 @@ final class LinuxAioContext implements EngineContext {
             return;
         }
         boolean callerNowait = (r.rwFlags() & RwFlags.RWF_NOWAIT) != 0;
+        MemorySegment iov = prepareForWorker(slot, r);
         if (!callerNowait && LinuxFile.MEMORY_FILES_INLINE && r.file().isMemoryBacked()) {
             // tmpfs and the like: a memory copy that never waits for a device, but that RWF_NOWAIT
             // cannot try (EOPNOTSUPP); a worker hand-off would cost more than the copy (seed 003)
-            complete(slot, SyncOps.runPlain(r, memory, slot));
+            complete(slot, SyncIo.run(r, iov, 0));
             return;
         }
-        MemorySegment iov = prepareForWorker(slot, r);
         if (callerNowait && op.transfersData()) {
-            complete(slot, SyncOps.run(r, iov, 0)); // the caller's own RWF_NOWAIT: its answer, -EAGAIN included
+            complete(slot, SyncIo.run(r, iov, 0)); // the caller's own RWF_NOWAIT: its answer, -EAGAIN included
             return;
         }
         if (op.isRead()) {
-            long res = SyncOps.run(r, iov, RwFlags.RWF_NOWAIT);
+            long res = SyncIo.run(r, iov, RwFlags.RWF_NOWAIT);
             if (!wouldBlock(res, r)) {
                 complete(slot, res);
                 return;
@@ -277,7 +278,7 @@ final class LinuxAioContext implements EngineContext {
             // 51-59k IOPS with it, 55-60k without) and could block the submitter on a full
             // device queue.
         } else if (mode == BufferedMode.INLINE) {
-            complete(slot, SyncOps.run(r, iov, 0));
+            complete(slot, SyncIo.run(r, iov, 0));
             return;
         }
         dispatch(slot);

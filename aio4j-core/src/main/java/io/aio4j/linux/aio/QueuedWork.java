@@ -3,6 +3,7 @@ package io.aio4j.linux.aio;
 import io.aio4j.Errno;
 import io.aio4j.IoRequest;
 import io.aio4j.LinkFlags;
+import io.aio4j.linux.file.SyncIo;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
@@ -73,7 +74,7 @@ final class QueuedWork implements IntConsumer {
                     LockSupport.parkNanos(DRAIN_POLL_NANOS);
                 }
             }
-            return SyncOps.run(r, memory.iovecOf(slot), 0);
+            return SyncIo.run(r, memory.iovecOf(slot), 0);
         } catch (RuntimeException | Error e) {
             return -Errno.EIO; // never lose a completion
         }

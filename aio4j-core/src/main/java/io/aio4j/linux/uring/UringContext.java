@@ -17,6 +17,7 @@ import io.aio4j.linux.abi.IoUringSys;
 import io.aio4j.linux.abi.Iovec;
 import io.aio4j.linux.abi.LibC;
 import io.aio4j.linux.file.LinuxFile;
+import io.aio4j.linux.file.SyncIo;
 import io.aio4j.spi.CompletionSink;
 import io.aio4j.spi.EngineContext;
 import io.aio4j.spi.EngineFile;
@@ -137,7 +138,7 @@ final class UringContext implements EngineContext {
             boolean inChain = chained;
             chained = (r.linkFlags() & (LinkFlags.LINK | LinkFlags.HARDLINK)) != 0;
             if (emulated[r.op().ordinal()] || (!inChain && InlineIo.suits(r))) {
-                this.local.offer(r.tag(), SyncExecutor.run(r, iov(slot, r.segmentCount())));
+                this.local.offer(r.tag(), SyncIo.run(r, iov(slot, r.segmentCount()), 0));
                 local = true;
                 continue;
             }
