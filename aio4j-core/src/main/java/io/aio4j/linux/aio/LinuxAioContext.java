@@ -8,6 +8,7 @@ import io.aio4j.LinkFlags;
 import io.aio4j.Op;
 import io.aio4j.RwFlags;
 import io.aio4j.SetupFlag;
+import io.aio4j.linux.file.InlineIo;
 import io.aio4j.linux.file.LinuxFile;
 import io.aio4j.linux.file.SyncIo;
 import io.aio4j.spi.CompletionSink;
@@ -254,7 +255,7 @@ final class LinuxAioContext implements EngineContext {
         }
         boolean callerNowait = (r.rwFlags() & RwFlags.RWF_NOWAIT) != 0;
         MemorySegment iov = prepareForWorker(slot, r);
-        if (!callerNowait && LinuxFile.MEMORY_FILES_INLINE && r.file().isMemoryBacked()) {
+        if (InlineIo.suits(r)) {
             // tmpfs and the like: a memory copy that never waits for a device, but that RWF_NOWAIT
             // cannot try (EOPNOTSUPP); a worker hand-off would cost more than the copy (seed 003)
             complete(slot, SyncIo.run(r, iov, 0));

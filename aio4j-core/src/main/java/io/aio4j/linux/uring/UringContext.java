@@ -16,6 +16,7 @@ import io.aio4j.linux.abi.IoUringSqe;
 import io.aio4j.linux.abi.IoUringSys;
 import io.aio4j.linux.abi.Iovec;
 import io.aio4j.linux.abi.LibC;
+import io.aio4j.linux.file.InlineIo;
 import io.aio4j.linux.file.LinuxFile;
 import io.aio4j.linux.file.SyncIo;
 import io.aio4j.spi.CompletionSink;
