@@ -95,6 +95,22 @@ class BenchCommandTest {
     }
 
     @Test
+    void groupReportingStatusLineIsTheSummedJobAsInFio(@TempDir Path dir) {
+        // fio sums a group_reporting group into one job whose runtime is the longest job's, and builds the
+        // "Run status group" line from it: one bandwidth and one runtime, min equal to max
+        int rc = bench("--name=g", "--ioengine=jdk", "--directory=" + dir, "--size=256k", "--rw=randread",
+                "--numjobs=4", "--thread", "--group_reporting");
+        assertThat(rc).as(err()).isZero();
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("READ: bw=(\\S+) \\([^)]*\\), (\\S+)-(\\S+) \\([^)]*\\), io=1024KiB \\([^)]*\\), run=(\\d+)-(\\d+)msec")
+                .matcher(out());
+        assertThat(m.find()).as(out()).isTrue();
+        assertThat(m.group(2)).isEqualTo(m.group(1));
+        assertThat(m.group(3)).isEqualTo(m.group(1));
+        assertThat(m.group(4)).isEqualTo(m.group(5));
+    }
+
+    @Test
     void verifiedWriteThenVerifiedRead(@TempDir Path dir) {
         String f = "--filename=" + dir.resolve("v");
         assertThat(bench("--name=w", "--ioengine=jdk", f, "--size=1m", "--rw=randwrite", "--iodepth=8", "--verify=crc32c"))

@@ -26,13 +26,19 @@ public final class NormalReport {
     /** The report of a finished run. */
     public static String write(List<JobResult> results) {
         StringBuilder b = new StringBuilder();
+        Map<Integer, List<JobResult>> groups = Reported.groups(results);
         for (JobResult r : Reported.entries(results)) {
-            job(b, r, Reported.groups(results).get(r.spec().groupId()).size());
+            job(b, r, groups.get(r.spec().groupId()).size());
         }
-        for (Map.Entry<Integer, List<JobResult>> g : Reported.groups(results).entrySet()) {
+        for (Map.Entry<Integer, List<JobResult>> g : groups.entrySet()) {
             b.append(String.format(Locale.ROOT, "%nRun status group %d (all jobs):%n", g.getKey()));
-            groupLine(b, "READ", g.getValue(), true);
-            groupLine(b, "WRITE", g.getValue(), false);
+            // fio builds this line from what it reports: with group_reporting that is the group summed as
+            // one job, whose runtime is the longest job's, so min and max run (and bandwidth) coincide
+            List<JobResult> members = g.getValue();
+            List<JobResult> reported = members.stream().anyMatch(r -> r.spec().groupReporting())
+                    ? List.of(JobResult.sum(members)) : members;
+            groupLine(b, "READ", reported, true);
+            groupLine(b, "WRITE", reported, false);
         }
         return b.toString();
     }
