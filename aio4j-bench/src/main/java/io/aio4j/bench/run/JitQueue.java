@@ -1,9 +1,11 @@
 package io.aio4j.bench.run;
 
-import java.lang.management.ManagementFactory;
-import javax.management.JMException;
-import javax.management.MBeanServer;
-import javax.management.ObjectName;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Waits until C2 has compiled what the warm-up and the jobs' set-up asked of it, before the job
@@ -12,15 +14,30 @@ import javax.management.ObjectName;
  * warm-up, arrived 1.6 and 2.6 s into the jobs, which ran C1's profiling code until then (3 to 10
  * times the CPU per I/O, 5-9 s of wall time against 2.5-3 s).
  *
- * <p>The queue is read with the Compiler.queue diagnostic command (what {@code jcmd PID
- * Compiler.queue} prints) through the platform MBean server; where that is unavailable, the
- * wait returns at once.
+ * <p>How it tells: the C2 compiler threads are found by name in /proc/self/task ("C2 CompilerThre",
+ * the kernel's 15-character cut of "C2 CompilerThread0"). C2 is idle when every such thread is
+ * asleep (an idle compiler thread waits on its queue) at two looks {@value #POLL_MILLIS} ms apart
+ * and ran less than {@value #BUSY_NANOS} ns between them, by the kernel's own count in schedstat.
+ * That costs a few small reads of /proc. The Compiler.queue diagnostic command, read through the
+ * platform MBean server before, loaded about 250 classes (JMX, JFR's command parsers and their
+ * XML) and cost 0.1-0.2 s of JIT time in every run. Where /proc shows no C2 thread (not Linux, or
+ * C1 only), the wait returns at once.
  */
 final class JitQueue {
     private static final long POLL_MILLIS = 10;
-    private static final String C2_QUEUE = "C2 compile queue:";
+    private static final long BUSY_NANOS = 1_000_000;
+    private static final String C2_NAME = "C2 CompilerThre";
+    private static final Path TASKS = Path.of("/proc/self/task");
 
     private JitQueue() {
+    }
+
+    /** One look at a thread: its scheduler state letter and the CPU time it has run, in ns. */
+    record Look(char state, long ranNanos) {
+        /** Whether the thread was asleep at both looks and ran next to nothing in between. */
+        static boolean idle(Look before, Look after) {
+            return before.state != 'R' && after.state != 'R' && after.ranNanos - before.ranNanos < BUSY_NANOS;
+        }
     }
 
     /** Returns once no C2 compilation is queued or running, or after {@code maxMillis}. */
@@ -29,32 +46,75 @@ final class JitQueue {
             return;
         }
         long end = System.nanoTime() + maxMillis * 1_000_000L;
+        List<Path> threads = c2Threads();
         try {
-            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-            ObjectName dcmd = new ObjectName("com.sun.management:type=DiagnosticCommand");
-            Object[] args = {null};
-            String[] signature = {String[].class.getName()};
-            while (!c2Idle(String.valueOf(server.invoke(dcmd, "compilerQueue", args, signature)))
-                    && System.nanoTime() < end) {
+            Look[] before = look(threads);
+            while (before != null && System.nanoTime() < end) {
                 Thread.sleep(POLL_MILLIS);
+                Look[] after = look(threads);
+                if (after == null || allIdle(before, after)) {
+                    return;
+                }
+                before = after;
             }
-        } catch (JMException | RuntimeException e) {
-            // no diagnostic commands in this JVM: do not wait
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    /**
-     * Whether a Compiler.queue report shows C2 idle: nothing under "C2 compile queue:" and no C2
-     * thread under "Current compiles:". A report without a C2 queue (C1 only) counts as idle.
-     */
-    static boolean c2Idle(String report) {
-        int queue = report.indexOf(C2_QUEUE);
-        if (queue < 0) {
-            return true;
+    private static boolean allIdle(Look[] before, Look[] after) {
+        for (int i = 0; i < before.length; i++) {
+            if (!Look.idle(before[i], after[i])) {
+                return false;
+            }
         }
-        return !report.substring(0, queue).contains("C2 CompilerThread")
-                && report.substring(queue + C2_QUEUE.length()).strip().startsWith("Empty");
+        return true;
+    }
+
+    /** The /proc directories of this JVM's C2 compiler threads; empty where there are none or no /proc. */
+    static List<Path> c2Threads() {
+        List<Path> found = new ArrayList<>();
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(TASKS)) {
+            for (Path task : tasks) {
+                try {
+                    if (Files.readString(task.resolve("comm")).startsWith(C2_NAME)) {
+                        found.add(task);
+                    }
+                } catch (IOException e) {
+                    // the thread exited while we listed: not a compiler thread we wait for
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
+        return found;
+    }
+
+    /** A look at each thread, or null when one can no longer be read (it exited: stop waiting). */
+    private static Look[] look(List<Path> threads) {
+        if (threads.isEmpty()) {
+            return null;
+        }
+        Look[] looks = new Look[threads.size()];
+        for (int i = 0; i < looks.length; i++) {
+            looks[i] = look(threads.get(i));
+            if (looks[i] == null) {
+                return null;
+            }
+        }
+        return looks;
+    }
+
+    /** Parses /proc/self/task/TID/stat (state after the parenthesised name) and schedstat (first field). */
+    static Look look(Path task) {
+        try {
+            String stat = Files.readString(task.resolve("stat"));
+            String sched = Files.readString(task.resolve("schedstat"));
+            char state = stat.charAt(stat.lastIndexOf(')') + 2);
+            int space = sched.indexOf(' ');
+            return new Look(state, Long.parseLong(space < 0 ? sched.strip() : sched.substring(0, space)));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 }
