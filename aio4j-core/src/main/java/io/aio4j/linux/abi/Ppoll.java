@@ -1,15 +1,10 @@
 package io.aio4j.linux.abi;
 
-import static java.lang.foreign.ValueLayout.ADDRESS;
-import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
-
-import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandle;
+import java.lang.ref.Reference;
 
 /**
  * ppoll(2), with {@code struct pollfd}, to wait on one descriptor with a nanosecond timeout. The
@@ -30,8 +25,6 @@ public final class Ppoll {
     private static final long FD = POLLFD.byteOffset(MemoryLayout.PathElement.groupElement("fd"));
     private static final long EVENTS = POLLFD.byteOffset(MemoryLayout.PathElement.groupElement("events"));
     private static final long REVENTS = POLLFD.byteOffset(MemoryLayout.PathElement.groupElement("revents"));
-    private static final MethodHandle PPOLL = Native.errnoCall("ppoll",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS, ADDRESS));
 
     private Ppoll() {
     }
@@ -52,12 +45,11 @@ public final class Ppoll {
      * EINTR is returned, not retried. {@code timeout} ({@link KernelTimespec#LAYOUT}) NULL waits forever.
      */
     public static int ppoll(MemorySegment fds, long nfds, MemorySegment timeout) {
-        MemorySegment st = Native.state();
-        try {
-            int r = (int) PPOLL.invokeExact(st, fds, nfds, timeout, MemorySegment.NULL);
-            return r < 0 ? -Native.errno(st) : r;
-        } catch (Throwable t) {
-            throw Native.bug(t);
-        }
+        // the raw call writes the time left back into timeout (glibc's wrapper hides that with a
+        // copy): callers set it before every call
+        long r = LibC.syscall(Syscalls.PPOLL, LibC.address(fds), nfds, LibC.address(timeout), 0, LibC.SIGSET_BYTES, 0);
+        Reference.reachabilityFence(fds);
+        Reference.reachabilityFence(timeout);
+        return (int) r;
     }
 }

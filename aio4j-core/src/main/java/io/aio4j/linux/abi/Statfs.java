@@ -1,15 +1,10 @@
 package io.aio4j.linux.abi;
 
-import static java.lang.foreign.ValueLayout.ADDRESS;
-import static java.lang.foreign.ValueLayout.JAVA_INT;
-
 import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandle;
 
 /**
  * {@code struct statfs} (120 bytes on x86_64 and arm64, {@code <sys/statfs.h>}) and fstatfs(2);
@@ -31,8 +26,6 @@ public final class Statfs {
     /** {@code HUGETLBFS_MAGIC}. */
     public static final long HUGETLBFS_MAGIC = 0x958458f6L;
 
-    private static final MethodHandle FSTATFS = Native.errnoCall("fstatfs", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
-
     private Statfs() {
     }
 
@@ -43,15 +36,7 @@ public final class Statfs {
 
     /** fstatfs(2) into {@code buf} ({@link #LAYOUT}): 0 or -errno. */
     public static int fstatfs(int fd, MemorySegment buf) {
-        MemorySegment st = Native.state();
-        try {
-            int r = (int) FSTATFS.invokeExact(st, fd, buf);
-            return r < 0 ? -Native.errno(st) : r;
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw Native.bug(t);
-        }
+        return LibC.fstatfs(fd, buf);
     }
 
     /**
