@@ -48,4 +48,12 @@ public record JobSpec(String name, int jobNumber, int groupId, boolean waitsForP
     public JobSpec {
         options = Map.copyOf(options);
     }
+
+    /** Clone {@code jobNumber} of this job (numjobs), on {@code file}; only the first clone waits at a stonewall. */
+    public JobSpec numbered(int jobNumber, Path file) {
+        return new JobSpec(name, jobNumber, groupId, false, file, size, workload, rwmixread, blockSize, iodepth,
+                batchSubmit, batchCompleteMin, batchCompleteMax, direct, engine, runtimeNanos, timeBased, rampNanos,
+                warmupNanos, invalidate, fsyncEvery, verify, doVerify, groupReporting, slatPercentiles, clatPercentiles,
+                latPercentiles, loops, randrepeat, options);
+    }
 }
