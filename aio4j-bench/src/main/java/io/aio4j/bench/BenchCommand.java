@@ -39,8 +39,8 @@ public final class BenchCommand {
         Invocation inv;
         List<JobSpec> specs;
         try {
-            Backends.preloadInBackground();
             inv = Invocation.parse(args);
+            Backends.preloadInBackground(inv.jobs().stream().map(s -> s.get("ioengine", "psync")).distinct().toList());
             if (inv.commandLine().containsKey("help")) {
                 help();
                 return 0;

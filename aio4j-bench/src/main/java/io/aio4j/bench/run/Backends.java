@@ -1,10 +1,14 @@
 package io.aio4j.bench.run;
 
+import io.aio4j.Engine;
 import io.aio4j.IoContext;
 import io.aio4j.bench.options.IoEngine;
 import io.aio4j.bench.options.JobSpec;
 import io.aio4j.spi.Availability;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 
 /** Opens the backend a job's --ioengine names, after checking that it can run here. */
 public final class Backends {
@@ -12,16 +16,27 @@ public final class Backends {
     }
 
     /**
-     * Starts probing the Linux engines on a daemon thread, so that their one-time set-up (the FFM
-     * downcall handles, about half a second on a cold JVM, and each engine's probe) overlaps with
-     * reading the command line and preparing files rather than preceding the jobs. Idempotent
-     * in effect: the probes cache their answers.
+     * Starts probing the Linux engines that {@code fioEngineNames} name (ioengine= values as
+     * written) on a daemon thread, so that their one-time set-up (the FFM downcall handle and each
+     * engine's probe) overlaps with resolving the jobs and preparing files rather than preceding
+     * the jobs. An engine no job uses is not probed: the io_uring probe sets up and maps a ring.
+     * Idempotent in effect: the probes cache their answers.
      */
-    public static void preloadInBackground() {
-        Thread.ofPlatform().daemon().name("aio4j-bench-preload").start(() -> {
-            IoContext.availability(io.aio4j.Engine.LINUX_AIO);
-            IoContext.availability(io.aio4j.Engine.IO_URING);
-        });
+    public static void preloadInBackground(Collection<String> fioEngineNames) {
+        List<Engine> probe = new ArrayList<>();
+        for (String name : fioEngineNames) {
+            try {
+                Engine e = IoEngine.of(name).engine();
+                if (e != null && e != Engine.PORTABLE && !probe.contains(e)) {
+                    probe.add(e);
+                }
+            } catch (IllegalArgumentException unknown) {
+                // resolving the jobs reports it
+            }
+        }
+        if (!probe.isEmpty()) {
+            Thread.ofPlatform().daemon().name("aio4j-bench-preload").start(() -> probe.forEach(IoContext::availability));
+        }
     }
 
     /**
