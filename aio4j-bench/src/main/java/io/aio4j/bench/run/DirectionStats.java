@@ -5,8 +5,11 @@ package io.aio4j.bench.run;
  * rate samples. One thread records; others read after the job finished.
  */
 public final class DirectionStats {
-    /** Submission latency: from preparing the request to the return of the submit call that carried it. */
-    public final LatencyStats slat = new LatencyStats();
+    /**
+     * Submission latency: from preparing the request to the return of the submit call that
+     * carried it. Percentiles only with slat_percentiles, as fio.
+     */
+    public final LatencyStats slat;
     /** Completion latency: from the submit call's return to the reap that saw it. */
     public final LatencyStats clat = new LatencyStats();
     /** Total latency: slat + clat. */
@@ -20,6 +23,16 @@ public final class DirectionStats {
     long shortIos;
     long sampleBytes;
     long sampleIos;
+
+    /** Figures with every percentile kept. */
+    public DirectionStats() {
+        this(true);
+    }
+
+    /** Figures keeping slat percentiles only if {@code slatPercentiles}. */
+    public DirectionStats(boolean slatPercentiles) {
+        slat = slatPercentiles ? new LatencyStats() : LatencyStats.momentsOnly();
+    }
 
     /** Bytes transferred. */
     public long bytes() {

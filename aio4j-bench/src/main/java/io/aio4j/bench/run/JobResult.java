@@ -9,9 +9,9 @@ import io.aio4j.bench.options.JobSpec;
 public final class JobResult {
     private final JobSpec spec;
     /** Reads. */
-    public final DirectionStats read = new DirectionStats();
+    public final DirectionStats read;
     /** Writes. */
-    public final DirectionStats write = new DirectionStats();
+    public final DirectionStats write;
     /** fsync latencies (fio's "sync" lat_ns). */
     public final LatencyStats sync = new LatencyStats();
     String engine = "";
@@ -27,6 +27,8 @@ public final class JobResult {
     /** A result for {@code spec}, empty. */
     public JobResult(JobSpec spec) {
         this.spec = spec;
+        read = new DirectionStats(spec.slatPercentiles());
+        write = new DirectionStats(spec.slatPercentiles());
     }
 
     /** The job. */

@@ -25,15 +25,36 @@ public final class LatencyStats {
      */
     private Histogram histogram;
     private final Moments moments = new Moments();
+    /** Whether percentiles are kept (a histogram); else min, max, mean and deviation only. */
+    private final boolean percentiles;
+
+    /** A series with percentiles. */
+    public LatencyStats() {
+        this(true);
+    }
+
+    private LatencyStats(boolean percentiles) {
+        this.percentiles = percentiles;
+    }
+
+    /**
+     * A series without percentiles, for what fio reports only as min, max, mean and deviation
+     * unless asked (slat without slat_percentiles): no histogram to fill, keep and merge.
+     */
+    public static LatencyStats momentsOnly() {
+        return new LatencyStats(false);
+    }
 
     /** Records one latency; the first allocates the histogram, the others nothing. */
     public void record(long nanos) {
-        long v = Math.max(1, Math.min(nanos, HIGHEST_NANOS));
-        Histogram h = histogram;
-        if (h == null) {
-            h = histogram = newHistogram();
+        if (percentiles) {
+            long v = Math.max(1, Math.min(nanos, HIGHEST_NANOS));
+            Histogram h = histogram;
+            if (h == null) {
+                h = histogram = newHistogram();
+            }
+            h.recordValue(v);
         }
-        h.recordValue(v);
         moments.sample(nanos);
     }
 
@@ -51,7 +72,7 @@ public final class LatencyStats {
 
     /** Adds another series (group reporting). */
     public void add(LatencyStats other) {
-        if (other.histogram != null) {
+        if (percentiles && other.histogram != null) {
             if (histogram == null) {
                 histogram = newHistogram();
             }
@@ -85,7 +106,7 @@ public final class LatencyStats {
         return moments.stddev();
     }
 
-    /** The value at a percentile (0..100). */
+    /** The value at a percentile (0..100); 0 for a series without percentiles. */
     public long percentile(double p) {
         return count() == 0 || histogram == null ? 0 : histogram.getValueAtPercentile(p);
     }
