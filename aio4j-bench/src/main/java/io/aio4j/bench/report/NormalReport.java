@@ -27,18 +27,17 @@ public final class NormalReport {
     public static String write(List<JobResult> results) {
         StringBuilder b = new StringBuilder();
         Map<Integer, List<JobResult>> groups = Reported.groups(results);
-        for (JobResult r : Reported.entries(results)) {
+        List<JobResult> entries = Reported.entries(results);
+        // fio builds each "Run status group" line from what it reported: with group_reporting the
+        // group summed as one job, whose runtime is the longest job's, so min and max coincide
+        Map<Integer, List<JobResult>> reported = Reported.groups(entries);
+        for (JobResult r : entries) {
             job(b, r, groups.get(r.spec().groupId()).size());
         }
-        for (Map.Entry<Integer, List<JobResult>> g : groups.entrySet()) {
+        for (Map.Entry<Integer, List<JobResult>> g : reported.entrySet()) {
             b.append(String.format(Locale.ROOT, "%nRun status group %d (all jobs):%n", g.getKey()));
-            // fio builds this line from what it reports: with group_reporting that is the group summed as
-            // one job, whose runtime is the longest job's, so min and max run (and bandwidth) coincide
-            List<JobResult> members = g.getValue();
-            List<JobResult> reported = members.stream().anyMatch(r -> r.spec().groupReporting())
-                    ? List.of(JobResult.sum(members)) : members;
-            groupLine(b, "READ", reported, true);
-            groupLine(b, "WRITE", reported, false);
+            groupLine(b, "READ", g.getValue(), true);
+            groupLine(b, "WRITE", g.getValue(), false);
         }
         return b.toString();
     }
