@@ -1,5 +1,7 @@
 package io.aio4j.linux.abi;
 
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import java.lang.foreign.FunctionDescriptor;
@@ -25,8 +27,8 @@ import java.lang.ref.Reference;
  * {@link IllegalStateException} otherwise, as FFM would throw); it is kept reachable for the call.
  * Unlike a segment passed as an FFM {@code ADDRESS}, a shared arena closed by another thread
  * during the call is not held off: callers pass memory they own (their own confined arenas,
- * context-owned memory), and user memory of closeable arenas reaches the engines only as
- * context-owned copies.
+ * context-owned memory). The one exception, {@link #pread(int, MemorySegment, long, long)} and
+ * {@link #pwrite(int, MemorySegment, long, long)}, keeps a typed downcall for that reason.
  */
 public final class LibC {
     private static final class Syscall {
@@ -108,18 +110,49 @@ public final class LibC {
         return (int) syscall(Syscalls.CLOSE, fd, 0, 0, 0, 0, 0);
     }
 
-    /** pread(2): bytes read (0 at EOF) or -errno. */
+    /**
+     * pread(2) of a segment: bytes read (0 at EOF) or -errno. This call and {@link #pwrite(int,
+     * MemorySegment, long, long)} keep libc's typed functions, with the buffer passed as an FFM
+     * {@code ADDRESS}: the JDK then holds the segment's arena for the call, so a concurrent close of
+     * a shared arena fails instead of freeing memory the kernel is writing (the portable engine
+     * relies on it for memory the caller promised to keep open). One more downcall shape, made
+     * only when the portable engine does a plain read or write.
+     */
     public static long pread(int fd, MemorySegment buf, long count, long offset) {
-        long r = pread(fd, address(buf), count, offset);
-        Reference.reachabilityFence(buf);
-        return r;
+        return segmentCall(SegmentRw.PREAD, fd, buf, count, offset);
     }
 
-    /** pwrite(2): bytes written or -errno. */
+    /** pwrite(2) of a segment (see {@link #pread(int, MemorySegment, long, long)}): bytes written or -errno. */
     public static long pwrite(int fd, MemorySegment buf, long count, long offset) {
-        long r = pwrite(fd, address(buf), count, offset);
-        Reference.reachabilityFence(buf);
-        return r;
+        return segmentCall(SegmentRw.PWRITE, fd, buf, count, offset);
+    }
+
+    private static final class SegmentRw {
+        static final MethodHandle PREAD = Native.errnoCall("pread64",
+                FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG));
+        static final MethodHandle PWRITE = Native.errnoCall("pwrite64",
+                FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG));
+    }
+
+    /** pread/pwrite on a segment, EINTR retried; {@code h} is a static final handle, so it inlines. */
+    private static long segmentCall(MethodHandle h, int fd, MemorySegment buf, long count, long offset) {
+        MemorySegment st = Native.state();
+        try {
+            while (true) {
+                long r = (long) h.invokeExact(st, fd, buf, count, offset);
+                if (r >= 0) {
+                    return r;
+                }
+                int e = Native.errno(st);
+                if (e != Errnos.EINTR) {
+                    return -e;
+                }
+            }
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw Native.bug(t);
+        }
     }
 
     /**

@@ -122,9 +122,11 @@ class LibCTest {
             closed = a.allocate(16);
         }
         MemorySegment gone = closed;
+        assertThatThrownBy(() -> LibC.read(0, gone, 16)).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> LibC.pread(0, gone, 16, 0)).isInstanceOf(IllegalStateException.class);
         MemorySegment heap = MemorySegment.ofArray(new byte[16]);
-        assertThatThrownBy(() -> LibC.pread(0, heap, 16, 0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> LibC.read(0, heap, 16)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("heap segment");
+        assertThatThrownBy(() -> LibC.pread(0, heap, 16, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 }
