@@ -108,6 +108,10 @@ class BenchCommandTest {
         assertThat(m.group(2)).isEqualTo(m.group(1));
         assertThat(m.group(3)).isEqualTo(m.group(1));
         assertThat(m.group(4)).isEqualTo(m.group(5));
+        // the group's CPU time is the wave's, read at the start line and after the last job
+        java.util.regex.Matcher cpu = java.util.regex.Pattern.compile("cpu per I/O\\s*: ([0-9.]+) usec").matcher(out());
+        assertThat(cpu.find()).as(out()).isTrue();
+        assertThat(Double.parseDouble(cpu.group(1))).isPositive();
     }
 
     @Test

@@ -64,8 +64,8 @@ public final class FioJson {
         j.end();
         long ms = r.runtimeNanos() / 1_000_000;
         j.field("job_runtime", ms);
-        j.field("usr_cpu", percent(r.cpu().userNanos(), r.runtimeNanos()));
-        j.field("sys_cpu", percent(r.cpu().systemNanos(), r.runtimeNanos()));
+        j.field("usr_cpu", percent(r.cpu().userNanos(), r.cpuWallNanos()));
+        j.field("sys_cpu", percent(r.cpu().systemNanos(), r.cpuWallNanos()));
         j.field("ctx", 0);
         j.field("majf", 0);
         j.field("minf", 0);

@@ -70,7 +70,7 @@ public final class NormalReport {
             latencyLine(b, "    sync", r.sync);
             percentiles(b, "    sync", r.sync);
         }
-        double secs = r.runtimeNanos() / 1e9;
+        double secs = r.cpuWallNanos() / 1e9;
         b.append(String.format(Locale.ROOT, "  cpu          : usr=%.2f%%, sys=%.2f%%, ctx=0, majf=0, minf=0 (whole process)%n",
                 secs == 0 ? 0 : r.cpu().userNanos() / 1e7 / secs, secs == 0 ? 0 : r.cpu().systemNanos() / 1e7 / secs));
         long ios = r.read.ios() + r.write.ios() + r.sync.count();

@@ -76,6 +76,8 @@ public final class BenchRun {
         Thread warm = Thread.ofPlatform().name("aio4j-bench-warmup").start(() -> warmUp(jobs, results, sizes));
         List<Thread> threads = new ArrayList<>();
         StartLine line = new StartLine(jobs.size());
+        CpuTimes[] waveStart = new CpuTimes[1];
+        long[] waveStartNanos = new long[1];
         int k = 0;
         try {
             for (; k < jobs.size(); k++) {
@@ -101,13 +103,36 @@ public final class BenchRun {
             } finally {
                 // the jobs' own set-up queued compilations too: let C2 finish them before the jobs
                 // take every CPU (bounded; nothing to wait for without a warm-up)
-                line.release(() -> JitQueue.awaitC2Idle(warmsUp(jobs, results) ? JIT_WAIT_MAX_MILLIS : 0));
+                line.release(() -> {
+                    JitQueue.awaitC2Idle(warmsUp(jobs, results) ? JIT_WAIT_MAX_MILLIS : 0);
+                    waveStartNanos[0] = System.nanoTime();
+                    waveStart[0] = CpuTimes.now();
+                });
             }
         }
         for (Thread t : threads) {
             t.join();
         }
+        if (waveStart[0] != null) {
+            CpuTimes wave = CpuTimes.now().since(waveStart[0]);
+            long wall = System.nanoTime() - waveStartNanos[0];
+            for (JobResult r : results) {
+                if (cpuOfWave(r.spec())) {
+                    r.cpu = wave;
+                    r.cpuWallNanos = wall;
+                }
+            }
+        }
         return results;
+    }
+
+    /**
+     * Whether a job's CPU time is the wave's (read at the start line and after the last job)
+     * rather than its own reading: group_reporting jobs, whose sum reports the longest job's, that
+     * is the wave's, without a ramp or verify phase that would fall outside their measured time.
+     */
+    private static boolean cpuOfWave(JobSpec spec) {
+        return spec.groupReporting() && spec.rampNanos() == 0 && !spec.verify();
     }
 
     /**
@@ -168,6 +193,9 @@ public final class BenchRun {
             }
             try (IoBackend io = Backends.open(spec)) {
                 JobRunner runner = new JobRunner(spec, io, r);
+                if (cpuOfWave(spec)) {
+                    runner.cpuMeasuredByWave();
+                }
                 waited = true;
                 line.readyAndWait();
                 onStart.accept(new Started(spec, runner));

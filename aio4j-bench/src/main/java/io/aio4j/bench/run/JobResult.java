@@ -18,6 +18,8 @@ public final class JobResult {
     long runtimeNanos;
     long startMillis;
     CpuTimes cpu = new CpuTimes(0, 0, 0);
+    /** The wall time that {@link #cpu} covers: the job's measured time, or the wave's (see BenchRun). */
+    long cpuWallNanos;
     int error;
     String errorMessage;
     long verifyFailures;
@@ -51,9 +53,17 @@ public final class JobResult {
         return startMillis;
     }
 
-    /** The process CPU time over the measured time. */
+    /** The process CPU time over {@link #cpuWallNanos()}. */
     public CpuTimes cpu() {
         return cpu;
+    }
+
+    /**
+     * The wall time over which {@link #cpu()} was taken, for usr/sys percentages: the job's measured
+     * time, or for a group_reporting group the whole wave from its start line to its last job.
+     */
+    public long cpuWallNanos() {
+        return cpuWallNanos;
     }
 
     /** The errno that stopped the job (fio's "error"), 0 if none. */
@@ -104,6 +114,7 @@ public final class JobResult {
             if (j.runtimeNanos > s.runtimeNanos) {
                 s.runtimeNanos = j.runtimeNanos;
                 s.cpu = j.cpu;
+                s.cpuWallNanos = j.cpuWallNanos;
             }
             s.fail(j.error, j.errorMessage);
             s.verifyFailures += j.verifyFailures;
