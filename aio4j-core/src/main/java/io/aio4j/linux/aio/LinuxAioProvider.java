@@ -64,7 +64,13 @@ public final class LinuxAioProvider implements EngineProvider {
             if (r < 0) {
                 return Availability.no("io_setup: " + Errno.describe(-r));
             }
-            AioSyscalls.ioDestroy(ctxp.get(ValueLayout.JAVA_LONG, 0));
+            // a fresh context is idle: kept for the next open of one entry rather than destroyed,
+            // since io_destroy waits for an RCU grace period (about 30 ms) and the first open of
+            // every program waits for this probe
+            long ctx = ctxp.get(ValueLayout.JAVA_LONG, 0);
+            if (!KernelContextPool.offer(1, ctx)) {
+                AioSyscalls.ioDestroy(ctx);
+            }
             return Availability.yes("io_setup/io_submit/io_getevents, eventfd, user-space ring reaping");
         } catch (RuntimeException | LinkageError e) {
             return Availability.no("Linux AIO probe failed: " + e);
