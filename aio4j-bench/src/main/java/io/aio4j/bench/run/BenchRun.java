@@ -106,7 +106,7 @@ public final class BenchRun {
                 line.release(() -> {
                     JitQueue.awaitC2Idle(warmsUp(jobs, results) ? JIT_WAIT_MAX_MILLIS : 0);
                     waveStartNanos[0] = System.nanoTime();
-                    waveStart[0] = CpuTimes.now();
+                    waveStart[0] = CpuTimes.fresh();
                 });
             }
         }
@@ -114,7 +114,7 @@ public final class BenchRun {
             t.join();
         }
         if (waveStart[0] != null) {
-            CpuTimes wave = CpuTimes.now().since(waveStart[0]);
+            CpuTimes wave = CpuTimes.fresh().since(waveStart[0]);
             long wall = System.nanoTime() - waveStartNanos[0];
             for (JobResult r : results) {
                 if (cpuOfWave(r.spec())) {

@@ -27,18 +27,23 @@ public record CpuTimes(long totalNanos, long userTicks, long systemTicks) {
     }
 
     /**
-     * Now, to within a millisecond: a reading taken less than 1 ms ago is returned again. The
-     * kernel sums the process's CPU time over every thread for each reading, twice here (the
-     * precise total and /proc's split), and seed 003's 512 jobs, each reading at its start and
-     * end while 512 threads live, spent 2-3 % of their CPU on it; jobs that start or end together
-     * now share a reading. Allocates; call it outside measured loops.
+     * Now, for the start of an interval, to within a millisecond: a reading taken less than 1 ms
+     * ago is returned again. The kernel sums the process's CPU time over every thread for each
+     * reading, twice here (the precise total and /proc's split), and 512 jobs starting together
+     * while 512 threads live each read it; they now share a reading. The end of an interval takes
+     * {@link #fresh()}, so a short job never reads zero. Allocates; call it outside measured loops.
      */
     public static CpuTimes now() {
-        long t = System.nanoTime();
         Reading r = last;
-        if (r != null && t - r.atNanos < REUSE_NANOS) {
+        if (r != null && System.nanoTime() - r.atNanos < REUSE_NANOS) {
             return r.times;
         }
+        return fresh();
+    }
+
+    /** Now, read from the kernel. Allocates; call it outside measured loops. */
+    public static CpuTimes fresh() {
+        long t = System.nanoTime();
         long[] ticks = procTicks();
         long total = OS instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
         if (total < 0) {

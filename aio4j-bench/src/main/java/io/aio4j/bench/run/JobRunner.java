@@ -119,7 +119,7 @@ public final class JobRunner {
         long end = loop(verifier == null ? plan : verifier.guard(plan), measureStart, deadline);
         result.runtimeNanos = Math.max(0, end - measureStart);
         if (ownCpu) {
-            result.cpu = CpuTimes.now().since(cpuStart);
+            result.cpu = CpuTimes.fresh().since(cpuStart);
             result.cpuWallNanos = result.runtimeNanos;
         }
         IoSource verifyPhase = verifier != null && spec.doVerify() && result.error == 0 ? verifier.verifyPhase() : null;
