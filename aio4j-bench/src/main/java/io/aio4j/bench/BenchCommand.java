@@ -8,6 +8,7 @@ import io.aio4j.bench.options.JobSpec;
 import io.aio4j.bench.options.JobSpecs;
 import io.aio4j.bench.options.OptionTable;
 import io.aio4j.bench.report.FioJson;
+import io.aio4j.bench.report.FioTime;
 import io.aio4j.bench.report.NormalReport;
 import io.aio4j.bench.run.Backends;
 import io.aio4j.bench.run.BenchRun;
@@ -40,6 +41,7 @@ public final class BenchCommand {
         List<JobSpec> specs;
         try {
             inv = Invocation.parse(args);
+            FioTime.loadInBackground();
             Backends.preloadInBackground(inv.jobs().stream().map(s -> s.get("ioengine", "psync")).distinct().toList());
             if (inv.commandLine().containsKey("help")) {
                 help();

@@ -4,7 +4,6 @@ import io.aio4j.bench.run.DirectionStats;
 import io.aio4j.bench.run.JobResult;
 import io.aio4j.bench.run.LatencyStats;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,11 +25,11 @@ public final class FioJson {
     /** The JSON text of a finished run. */
     public static String write(List<JobResult> results, Map<String, String> globals) {
         JsonOut j = new JsonOut().begin(null);
-        ZonedDateTime now = ZonedDateTime.now();
+        ZonedDateTime now = FioTime.now();
         j.field("fio version", "aio4j-bench-0.1.0");
         j.field("timestamp", now.toEpochSecond());
         j.field("timestamp_ms", now.toInstant().toEpochMilli());
-        j.field("time", now.format(DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss yyyy", Locale.ROOT)));
+        j.field("time", FioTime.format(now));
         if (!globals.isEmpty()) {
             j.begin("global options");
             globals.forEach(j::field);

@@ -4,9 +4,6 @@ import io.aio4j.bench.options.JobSpec;
 import io.aio4j.bench.run.DirectionStats;
 import io.aio4j.bench.run.JobResult;
 import io.aio4j.bench.run.LatencyStats;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,8 +41,7 @@ public final class NormalReport {
 
     private static void job(StringBuilder b, JobResult r, int jobs) {
         JobSpec s = r.spec();
-        String when = DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss yyyy", Locale.ROOT)
-                .format(Instant.ofEpochMilli(r.startMillis()).atZone(ZoneId.systemDefault()));
+        String when = FioTime.format(r.startMillis());
         b.append(String.format(Locale.ROOT, "%s: (groupid=%d, jobs=%d): err=%2d: %s: %s%n", s.name(), s.groupId(),
                 s.groupReporting() ? jobs : 1, r.error(), r.engine(), when));
         if (r.errorMessage() != null) {
