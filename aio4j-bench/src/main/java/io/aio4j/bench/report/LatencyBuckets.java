@@ -19,39 +19,63 @@ final class LatencyBuckets {
     private LatencyBuckets() {
     }
 
+    /** Each table's first value in ns (a table counts values from there). */
+    private static final long[] STARTS = {0, 1_000, 1_000_000};
+    /** Each table's exclusive upper bounds in ns, in key order (">=2000" takes everything left). */
+    private static final long[][] BOUNDS = {bounds(KEYS, 1), bounds(KEYS, 1_000), bounds(MS_KEYS, 1_000_000)};
+    private static final String[] TABLES = {"ns", "us", "ms"};
+
+    private static long[] bounds(String[] keys, long unit) {
+        long[] b = new long[keys.length];
+        for (int k = 0; k < keys.length; k++) {
+            b[k] = keys[k].startsWith(">=") ? Long.MAX_VALUE : Long.parseLong(keys[k]) * unit;
+        }
+        return b;
+    }
+
     /** The three tables, keyed "ns", "us" and "ms", each from key to percentage. */
     static Map<String, Map<String, Double>> of(JobResult r) {
-        LatencyStats all = new LatencyStats();
-        all.add(r.read.lat);
-        all.add(r.write.lat);
+        long[][] counts = new long[TABLES.length][];
+        for (int t = 0; t < TABLES.length; t++) {
+            counts[t] = new long[BOUNDS[t].length];
+        }
+        // reads and writes counted straight from their histograms, in one pass each (merging them
+        // first and walking the result once per table took 13-16 ms of the report, cold)
+        long total = count(r.read.lat, counts) + count(r.write.lat, counts);
         Map<String, Map<String, Double>> out = new LinkedHashMap<>();
-        out.put("ns", table(all, KEYS, 1, 0));
-        out.put("us", table(all, KEYS, 1_000, 1_000));
-        out.put("ms", table(all, MS_KEYS, 1_000_000, 1_000_000));
+        for (int t = 0; t < TABLES.length; t++) {
+            String[] keys = t == 2 ? MS_KEYS : KEYS;
+            Map<String, Double> m = new LinkedHashMap<>();
+            for (int k = 0; k < keys.length; k++) {
+                m.put(keys[k], total == 0 ? 0.0 : 100.0 * counts[t][k] / total);
+            }
+            out.put(TABLES[t], m);
+        }
         return out;
     }
 
-    private static Map<String, Double> table(LatencyStats s, String[] keys, long unit, long start) {
-        long[] counts = new long[keys.length];
+    /** Adds each recorded value of {@code s}, at the middle of its histogram bucket, to the tables; returns how many. */
+    private static long count(LatencyStats s, long[][] counts) {
+        if (s.count() == 0) {
+            return 0;
+        }
         Histogram h = s.histogram();
-        long total = h.getTotalCount();
-        // each recorded value counts once, at the middle of its histogram bucket
         for (HistogramIterationValue v : h.recordedValues()) {
             long nanos = h.medianEquivalentValue(v.getValueIteratedTo());
-            if (nanos < start) {
-                continue;
-            }
-            for (int k = 0; k < keys.length; k++) {
-                if (keys[k].startsWith(">=") || nanos < Long.parseLong(keys[k]) * unit) {
-                    counts[k] += v.getCountAtValueIteratedTo();
-                    break;
+            long n = v.getCountAtValueIteratedTo();
+            for (int t = 0; t < TABLES.length; t++) {
+                if (nanos < STARTS[t]) {
+                    continue;
+                }
+                long[] b = BOUNDS[t];
+                for (int k = 0; k < b.length; k++) {
+                    if (nanos < b[k]) {
+                        counts[t][k] += n;
+                        break;
+                    }
                 }
             }
         }
-        Map<String, Double> m = new LinkedHashMap<>();
-        for (int k = 0; k < keys.length; k++) {
-            m.put(keys[k], total == 0 ? 0.0 : 100.0 * counts[k] / total);
-        }
-        return m;
+        return h.getTotalCount();
     }
 }

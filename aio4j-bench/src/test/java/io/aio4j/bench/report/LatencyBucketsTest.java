@@ -1,0 +1,40 @@
+package io.aio4j.bench.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aio4j.bench.options.Invocation;
+import io.aio4j.bench.options.JobSpecs;
+import io.aio4j.bench.run.JobResult;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** fio's latency_ns/us/ms tables: reads and writes together, by total latency. */
+class LatencyBucketsTest {
+    @Test
+    void eachLatencyLandsInItsTableAndBucket() throws Exception {
+        var spec = JobSpecs.resolve(Invocation.parse(List.of("--name=t", "--size=1m", "--rw=randrw")).jobs()).getFirst();
+        JobResult r = new JobResult(spec);
+        for (int i = 0; i < 50; i++) {
+            r.read.lat.record(500); // 500 ns: ns table, below 750
+            r.write.lat.record(5_000); // 5 us: us table, below 10
+            r.write.lat.record(3_000_000); // 3 ms: ms table, below 4
+            r.read.lat.record(5_000_000_000L); // 5 s: ms table, >=2000
+        }
+        Map<String, Map<String, Double>> t = LatencyBuckets.of(r);
+        assertThat(t.keySet()).containsExactly("ns", "us", "ms");
+        assertThat(t.get("ns").get("750")).isEqualTo(25.0);
+        assertThat(t.get("us").get("10")).isEqualTo(25.0);
+        assertThat(t.get("ms").get("4")).isEqualTo(25.0);
+        assertThat(t.get("ms").get(">=2000")).isEqualTo(25.0);
+        double sum = t.values().stream().flatMap(m -> m.values().stream()).mapToDouble(Double::doubleValue).sum();
+        assertThat(sum).isEqualTo(100.0);
+    }
+
+    @Test
+    void noIoGivesZeroes() throws Exception {
+        var spec = JobSpecs.resolve(Invocation.parse(List.of("--name=t", "--size=1m")).jobs()).getFirst();
+        Map<String, Map<String, Double>> t = LatencyBuckets.of(new JobResult(spec));
+        assertThat(t.get("us").values()).allMatch(v -> v == 0.0);
+    }
+}
