@@ -1,23 +1,32 @@
 package io.aio4j.bench.run;
 
-import java.io.IOException;
+import io.aio4j.linux.abi.LibC;
+import io.aio4j.linux.abi.Native;
+import io.aio4j.linux.abi.Syscalls;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * The process's CPU time: every thread counts (the job's, the engine's workers, the JDK's pool,
- * the JIT and GC), so an engine cannot hide work in other threads. The total is the JVM's precise
- * process CPU time; it is split into user and system by the tick counts of /proc/self/stat over
- * the same interval (where readable; else all of it counts as user).
+ * the JIT and GC), so an engine cannot hide work in other threads.
+ *
+ * <p>On Linux it is getrusage(RUSAGE_SELF): user and system time in microseconds, which the
+ * kernel derives from its per-thread run times, in one system call. Before, the total came from
+ * the JDK's process CPU time, which is times(2) underneath and moves in 10 ms steps (a short job
+ * read zero), and the split from /proc/self/stat, a second pass over every thread plus a file to
+ * parse. Elsewhere the JDK's figure is used, all of it counted as user time.
  *
  * @param totalNanos user + system CPU time
- * @param userTicks utime from /proc/self/stat, in clock ticks
- * @param systemTicks stime, in clock ticks
+ * @param userNanos user CPU time
+ * @param systemNanos system CPU time
  */
-public record CpuTimes(long totalNanos, long userTicks, long systemTicks) {
-    private static final long NANOS_PER_TICK = 10_000_000L; // USER_HZ is 100 on Linux
-
+public record CpuTimes(long totalNanos, long userNanos, long systemNanos) {
+    private static final boolean RUSAGE = Native.IS_LINUX && Syscalls.GETRUSAGE >= 0;
+    private static final int RUSAGE_SELF = 0;
+    /** struct rusage on the 64-bit targets: ru_utime and ru_stime (struct timeval) first, 144 bytes. */
+    private static final long RUSAGE_BYTES = 144;
     private static final java.lang.management.OperatingSystemMXBean OS = ManagementFactory.getOperatingSystemMXBean();
     /** A reading this recent is returned again: see {@link #now()}. */
     private static final long REUSE_NANOS = 1_000_000;
@@ -29,9 +38,9 @@ public record CpuTimes(long totalNanos, long userTicks, long systemTicks) {
     /**
      * Now, for the start of an interval, to within a millisecond: a reading taken less than 1 ms
      * ago is returned again. The kernel sums the process's CPU time over every thread for each
-     * reading, twice here (the precise total and /proc's split), and 512 jobs starting together
-     * while 512 threads live each read it; they now share a reading. The end of an interval takes
-     * {@link #fresh()}, so a short job never reads zero. Allocates; call it outside measured loops.
+     * reading, and 512 jobs starting together while 512 threads live each read it; they share a
+     * reading. The end of an interval takes {@link #fresh()}, so a short job never reads zero.
+     * Allocates; call it outside measured loops.
      */
     public static CpuTimes now() {
         Reading r = last;
@@ -44,46 +53,40 @@ public record CpuTimes(long totalNanos, long userTicks, long systemTicks) {
     /** Now, read from the kernel. Allocates; call it outside measured loops. */
     public static CpuTimes fresh() {
         long t = System.nanoTime();
-        long[] ticks = procTicks();
-        long total = OS instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
-        if (total < 0) {
-            total = (ticks[0] + ticks[1]) * NANOS_PER_TICK;
-        }
-        CpuTimes now = new CpuTimes(total, ticks[0], ticks[1]);
+        CpuTimes now = RUSAGE ? rusage() : jdk();
         last = new Reading(t, now);
         return now;
     }
 
+    private static CpuTimes rusage() {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment ru = a.allocate(RUSAGE_BYTES, 8);
+            if (LibC.syscall(Syscalls.GETRUSAGE, RUSAGE_SELF, ru.address(), 0, 0, 0, 0) != 0) {
+                return jdk();
+            }
+            long user = timevalNanos(ru, 0);
+            long system = timevalNanos(ru, 16);
+            return new CpuTimes(user + system, user, system);
+        }
+    }
+
+    private static long timevalNanos(MemorySegment s, long at) {
+        return s.get(ValueLayout.JAVA_LONG, at) * 1_000_000_000L + s.get(ValueLayout.JAVA_LONG, at + 8) * 1_000L;
+    }
+
+    private static CpuTimes jdk() {
+        long total = OS instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
+        return total < 0 ? new CpuTimes(0, 0, 0) : new CpuTimes(total, total, 0);
+    }
+
     /** The time spent since {@code earlier}. */
     public CpuTimes since(CpuTimes earlier) {
-        return new CpuTimes(Math.max(0, totalNanos - earlier.totalNanos), Math.max(0, userTicks - earlier.userTicks),
-                Math.max(0, systemTicks - earlier.systemTicks));
-    }
-
-    /** User CPU time in nanoseconds. */
-    public long userNanos() {
-        long t = userTicks + systemTicks;
-        return t == 0 ? totalNanos : (long) ((double) totalNanos * userTicks / t);
-    }
-
-    /** System CPU time in nanoseconds. */
-    public long systemNanos() {
-        return totalNanos - userNanos();
+        return new CpuTimes(Math.max(0, totalNanos - earlier.totalNanos), Math.max(0, userNanos - earlier.userNanos),
+                Math.max(0, systemNanos - earlier.systemNanos));
     }
 
     /** Adds another interval. */
     public CpuTimes plus(CpuTimes o) {
-        return new CpuTimes(totalNanos + o.totalNanos, userTicks + o.userTicks, systemTicks + o.systemTicks);
-    }
-
-    /** utime and stime in clock ticks; zeros where /proc is not readable. */
-    private static long[] procTicks() {
-        try {
-            String s = Files.readString(Path.of("/proc/self/stat"));
-            String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
-            return new long[] {Long.parseLong(f[11]), Long.parseLong(f[12])}; // fields 14 and 15 of proc(5)
-        } catch (IOException | RuntimeException e) {
-            return new long[2];
-        }
+        return new CpuTimes(totalNanos + o.totalNanos, userNanos + o.userNanos, systemNanos + o.systemNanos);
     }
 }

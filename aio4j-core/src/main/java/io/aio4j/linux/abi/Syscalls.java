@@ -36,6 +36,8 @@ public final class Syscalls {
     public static final long PREADV2 = X86_64 ? 327 : ARM64 ? 286 : -1;
     public static final long PWRITEV2 = X86_64 ? 328 : ARM64 ? 287 : -1;
     public static final long STATX = X86_64 ? 332 : ARM64 ? 291 : -1;
+    /** getrusage(2), for the bench's CPU accounting. */
+    public static final long GETRUSAGE = X86_64 ? 98 : ARM64 ? 165 : -1;
 
     private Syscalls() {
     }
