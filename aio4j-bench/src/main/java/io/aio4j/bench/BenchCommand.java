@@ -42,7 +42,7 @@ public final class BenchCommand {
         try {
             inv = Invocation.parse(args);
             FioTime.loadInBackground();
-            Backends.preloadInBackground(inv.jobs().stream().map(s -> s.get("ioengine", "psync")).distinct().toList());
+            Backends.preloadInBackground(inv.jobs().stream().map(JobSpecs::engineName).distinct().toList());
             if (inv.commandLine().containsKey("help")) {
                 help();
                 return 0;

@@ -104,11 +104,16 @@ public final class JobSpecs {
             throw new IllegalArgumentException("--verify=crc32c needs --bs of at least 24 (the verify header)");
         }
         return new JobSpec(sec.name(), jobNumber, group, waits, file(sec, jobNumber), size, rw, mix, bs, iodepth, batch,
-                completeMin, completeMax, direct, IoEngine.of(sec.get("ioengine", "psync")), runtime, timeBased,
+                completeMin, completeMax, direct, IoEngine.of(engineName(sec)), runtime, timeBased,
                 time(sec, "ramp_time") + warmup(sec, timeBased, verify), warmup(sec, timeBased, verify), flag(sec, "invalidate", true), fsync, verify, flag(sec, "do_verify", true),
                 flag(sec, "group_reporting", false), flag(sec, "slat_percentiles", false),
                 flag(sec, "clat_percentiles", true), flag(sec, "lat_percentiles", false),
                 intIn(sec, "loops", 1, 1, Integer.MAX_VALUE), flag(sec, "randrepeat", true), sec.options());
+    }
+
+    /** The ioengine a section names, fio's default (psync) if none. */
+    public static String engineName(Section sec) {
+        return sec.get("ioengine", IoEngine.PSYNC.fioName());
     }
 
     /** fio's file naming: directory/filename, or directory/jobname.jobnum.filenum. */

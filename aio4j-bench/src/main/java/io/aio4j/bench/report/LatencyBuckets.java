@@ -24,6 +24,7 @@ final class LatencyBuckets {
     /** Each table's exclusive upper bounds in ns, in key order (">=2000" takes everything left). */
     private static final long[][] BOUNDS = {bounds(KEYS, 1), bounds(KEYS, 1_000), bounds(MS_KEYS, 1_000_000)};
     private static final String[] TABLES = {"ns", "us", "ms"};
+    private static final String[][] TABLE_KEYS = {KEYS, KEYS, MS_KEYS};
 
     private static long[] bounds(String[] keys, long unit) {
         long[] b = new long[keys.length];
@@ -37,14 +38,14 @@ final class LatencyBuckets {
     static Map<String, Map<String, Double>> of(JobResult r) {
         long[][] counts = new long[TABLES.length][];
         for (int t = 0; t < TABLES.length; t++) {
-            counts[t] = new long[BOUNDS[t].length];
+            counts[t] = new long[TABLE_KEYS[t].length];
         }
         // reads and writes counted straight from their histograms, in one pass each (merging them
         // first and walking the result once per table took 13-16 ms of the report, cold)
         long total = count(r.read.lat, counts) + count(r.write.lat, counts);
         Map<String, Map<String, Double>> out = new LinkedHashMap<>();
         for (int t = 0; t < TABLES.length; t++) {
-            String[] keys = t == 2 ? MS_KEYS : KEYS;
+            String[] keys = TABLE_KEYS[t];
             Map<String, Double> m = new LinkedHashMap<>();
             for (int k = 0; k < keys.length; k++) {
                 m.put(keys[k], total == 0 ? 0.0 : 100.0 * counts[t][k] / total);

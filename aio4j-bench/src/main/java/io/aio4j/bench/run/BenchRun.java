@@ -76,8 +76,7 @@ public final class BenchRun {
         Thread warm = Thread.ofPlatform().name("aio4j-bench-warmup").start(() -> warmUp(jobs, results, sizes));
         List<Thread> threads = new ArrayList<>();
         StartLine line = new StartLine(jobs.size());
-        CpuTimes[] waveStart = new CpuTimes[1];
-        long[] waveStartNanos = new long[1];
+        WaveCpu waveCpu = new WaveCpu();
         int k = 0;
         try {
             for (; k < jobs.size(); k++) {
@@ -105,25 +104,42 @@ public final class BenchRun {
                 // take every CPU (bounded; nothing to wait for without a warm-up)
                 line.release(() -> {
                     JitQueue.awaitC2Idle(warmsUp(jobs, results) ? JIT_WAIT_MAX_MILLIS : 0);
-                    waveStartNanos[0] = System.nanoTime();
-                    waveStart[0] = CpuTimes.fresh();
+                    waveCpu.start();
                 });
             }
         }
         for (Thread t : threads) {
             t.join();
         }
-        if (waveStart[0] != null) {
-            CpuTimes wave = CpuTimes.fresh().since(waveStart[0]);
-            long wall = System.nanoTime() - waveStartNanos[0];
+        waveCpu.giveTo(results);
+        return results;
+    }
+
+    /** The process's CPU time over a wave, from its start line to its last job (see cpuOfWave). */
+    private static final class WaveCpu {
+        private CpuTimes start;
+        private long startNanos;
+
+        /** At the start line, just before the jobs go. */
+        void start() {
+            startNanos = System.nanoTime();
+            start = CpuTimes.fresh();
+        }
+
+        /** After the last job: the wave's CPU and wall time to each job that takes them (none if the line never released). */
+        void giveTo(List<JobResult> results) {
+            if (start == null) {
+                return;
+            }
+            CpuTimes cpu = CpuTimes.fresh().since(start);
+            long wall = System.nanoTime() - startNanos;
             for (JobResult r : results) {
                 if (cpuOfWave(r.spec())) {
-                    r.cpu = wave;
+                    r.cpu = cpu;
                     r.cpuWallNanos = wall;
                 }
             }
         }
-        return results;
     }
 
     /**

@@ -84,9 +84,4 @@ public record CpuTimes(long totalNanos, long userNanos, long systemNanos) {
         return new CpuTimes(Math.max(0, totalNanos - earlier.totalNanos), Math.max(0, userNanos - earlier.userNanos),
                 Math.max(0, systemNanos - earlier.systemNanos));
     }
-
-    /** Adds another interval. */
-    public CpuTimes plus(CpuTimes o) {
-        return new CpuTimes(totalNanos + o.totalNanos, userNanos + o.userNanos, systemNanos + o.systemNanos);
-    }
 }

@@ -39,7 +39,6 @@ public final class LibC {
 
     /** posix_fadvise advice. */
     public static final int POSIX_FADV_DONTNEED = 4;
-    public static final int POSIX_FADV_WILLNEED = 3;
     /** mmap protection and flags. */
     public static final int PROT_READ = 1;
     public static final int PROT_WRITE = 2;

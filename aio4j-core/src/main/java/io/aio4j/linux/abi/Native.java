@@ -39,11 +39,6 @@ public final class Native {
         return LINKER.downcallHandle(sym, fd, opts);
     }
 
-    /** Whether libc has this symbol. */
-    static boolean has(String name) {
-        return LIBC.find(name).isPresent();
-    }
-
     /** This thread's errno capture segment. */
     static MemorySegment state() {
         return STATE.get();

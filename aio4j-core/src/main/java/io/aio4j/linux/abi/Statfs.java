@@ -7,7 +7,7 @@ import java.lang.foreign.StructLayout;
 import java.lang.foreign.ValueLayout;
 
 /**
- * {@code struct statfs} (120 bytes on x86_64 and arm64, {@code <sys/statfs.h>}) and fstatfs(2);
+ * {@code struct statfs} (120 bytes on x86_64 and arm64, {@code <sys/statfs.h>}), as {@link LibC#fstatfs} fills it;
  * only {@code f_type}, the filesystem's magic number, is read.
  * <pre>
  * struct statfs { __fsword_t f_type; __fsword_t f_bsize; fsblkcnt_t f_blocks; fsblkcnt_t f_bfree;
@@ -34,11 +34,6 @@ public final class Statfs {
         return s.get(ValueLayout.JAVA_LONG, 0) & 0xffff_ffffL;
     }
 
-    /** fstatfs(2) into {@code buf} ({@link #LAYOUT}): 0 or -errno. */
-    public static int fstatfs(int fd, MemorySegment buf) {
-        return LibC.fstatfs(fd, buf);
-    }
-
     /**
      * Whether the open descriptor's filesystem keeps its data only in memory (tmpfs, ramfs,
      * hugetlbfs): buffered I/O on it copies memory and never waits for a device.
@@ -48,7 +43,7 @@ public final class Statfs {
     public static boolean memoryBacked(int fd) {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment buf = a.allocate(LAYOUT);
-            if (fstatfs(fd, buf) != 0) {
+            if (LibC.fstatfs(fd, buf) != 0) {
                 return false;
             }
             long t = fType(buf);
