@@ -28,6 +28,7 @@ import java.util.List;
  *     The ring starts disabled and is enabled by the first thread that submits, which
  *     becomes the issuer (the kernel binds SINGLE_ISSUER to the enabling task).
  * <li>SUBMIT_ALL (5.18) is always asked for, so one failing SQE does not hold back the rest.
+ * <li>SQPOLL gets an SQ ring of twice the context's capacity (see {@link #sqEntries}).
  * </ul>
  */
 final class SetupPlan {
@@ -44,7 +45,26 @@ final class SetupPlan {
         "SINGLE_ISSUER: SINGLE_ISSUER and COOP_TASKRUN refused by this kernel; using default task running",
     };
 
+    /** IORING_MAX_ENTRIES: the largest SQ ring io_uring_setup accepts. */
+    static final int MAX_SQ_ENTRIES = 32768;
+
     private SetupPlan() {
+    }
+
+    /**
+     * The SQ ring size for a context of {@code capacity} requests. Without SQPOLL it is the
+     * capacity: our io_uring_enter returns after the kernel has taken the SQEs, so every free
+     * slot of the context is a free SQ entry.
+     *
+     * <p>With SQPOLL the kernel thread moves sq.head only after it has issued the whole batch it
+     * took (io_submit_sqes commits the head last), and reads served from the page cache post
+     * their CQEs before that. A caller can reap every completion and still find the SQ ring
+     * full for a moment, so a context that is empty would refuse a submit. Twice the capacity is
+     * enough: a batch whose head is not yet committed holds at most {@code capacity} entries,
+     * and the next batch cannot be taken (or complete) before that head moves.
+     */
+    static int sqEntries(int capacity, boolean sqpoll) {
+        return sqpoll ? Math.min(MAX_SQ_ENTRIES, 2 * capacity) : capacity;
     }
 
     /** An opened ring and what it could not honour. */
@@ -60,9 +80,11 @@ final class SetupPlan {
         if (options.has(SetupFlag.IOPOLL)) {
             base |= IORING_SETUP_IOPOLL;
         }
+        int sqEntries = sqEntries(entries, (base & IORING_SETUP_SQPOLL) != 0);
         if (options.cqEntries() != 0) {
             base |= IORING_SETUP_CQSIZE;
-            cq = options.cqEntries();
+            // the kernel refuses a CQ smaller than the SQ ring (EINVAL); the SQPOLL ring is ours to size
+            cq = Math.max(options.cqEntries(), sqEntries);
         }
         int steps = options.has(SetupFlag.SINGLE_ISSUER) ? ISSUER_STEPS.length : 1;
         IOException last = null;
@@ -70,7 +92,7 @@ final class SetupPlan {
             for (int submitAll : new int[] {IORING_SETUP_SUBMIT_ALL, 0}) {
                 int flags = base | ISSUER_STEPS[i] | submitAll;
                 try {
-                    Ring ring = Ring.open(entries, flags, cq, options.sqThreadIdleMillis());
+                    Ring ring = Ring.open(sqEntries, flags, cq, options.sqThreadIdleMillis());
                     List<String> d = new ArrayList<>();
                     if (steps > 1 && ISSUER_DOWNGRADES[i] != null) {
                         d.add(ISSUER_DOWNGRADES[i]);

@@ -19,6 +19,8 @@ import io.aio4j.SetupFlag;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -50,6 +52,56 @@ class UringSetupFlagsTest {
                 Thread.sleep(20); // let the poller go to sleep; the next submit must wake it
             }
         }
+    }
+
+    /**
+     * The SQPOLL thread commits sq.head only after the CQEs of a batch of cached reads are
+     * posted; an emptied context must still take a full batch at once (it used to refuse some
+     * or all of it now and then, seen as a flaky conformance case).
+     */
+    @Test
+    void sqThreadTakesAFullBatchRightAfterEveryCompletionIsReaped() throws Exception {
+        Path p = patternFile(dir, 1 << 18);
+        ContextOptions o = ContextOptions.of(Engine.IO_URING, SetupFlag.SQ_THREAD);
+        int depth = 64;
+        // busy threads on every core, so the SQPOLL thread is preempted inside its batches
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        List<Thread> spinners = new ArrayList<>();
+        for (int i = 0; i < Runtime.getRuntime().availableProcessors(); i++) {
+            spinners.add(Thread.ofPlatform().daemon().start(() -> {
+                while (!stop.get()) {
+                    Thread.onSpinWait();
+                }
+            }));
+        }
+        try (IoContext ctx = open(depth, o); Arena a = Arena.ofShared()) {
+            IoFile f = ctx.openFile(p, FileOption.READ);
+            IoRequest[] rs = new IoRequest[depth];
+            for (int i = 0; i < depth; i++) {
+                rs[i] = new IoRequest().prepRead(f, a.allocate(512), 512L * i);
+            }
+            for (int round = 0; round < 1000; round++) {
+                for (IoRequest r : rs) {
+                    r.prepRead(f, r.buffer(), r.offset());
+                }
+                assertThat(ctx.submit(rs)).as("round %d", round).isEqualTo(depth);
+                for (IoEvent e : reap(ctx, depth)) {
+                    assertThat(e.result()).isEqualTo(512);
+                }
+            }
+        } finally {
+            stop.set(true);
+            for (Thread t : spinners) {
+                t.join();
+            }
+        }
+    }
+
+    @Test
+    void sqThreadRingHoldsTwoBatches() {
+        assertThat(SetupPlan.sqEntries(32, true)).isEqualTo(64);
+        assertThat(SetupPlan.sqEntries(32, false)).isEqualTo(32);
+        assertThat(SetupPlan.sqEntries(20000, true)).as("io_uring's limit").isEqualTo(SetupPlan.MAX_SQ_ENTRIES);
     }
 
     @Test
