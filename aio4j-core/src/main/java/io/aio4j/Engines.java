@@ -39,6 +39,11 @@ final class Engines {
     }
 
     /** The availability of an engine here (AUTO: of the one AUTO would pick first). */
+    /** {@link EngineProvider#releaseIdle()} of every engine found. */
+    static void releaseIdle() {
+        PROVIDERS.values().forEach(EngineProvider::releaseIdle);
+    }
+
     static Availability availability(Engine engine) {
         if (engine == Engine.AUTO) {
             for (Engine e : AUTO_ORDER) {

@@ -131,6 +131,18 @@ public final class IoContext implements AutoCloseable {
         return Engines.availability(Objects.requireNonNull(engine, "engine"));
     }
 
+    /**
+     * Lets go of what the engines keep for reuse after contexts close, in the background; for a
+     * program that is done opening contexts, for example before it exits. Linux AIO keeps up to
+     * 16 idle kernel contexts, and the kernel destroys each one only after two RCU grace periods
+     * (about 30 ms): done here on background threads, all at once, they are gone while the
+     * program does other work, instead of holding up its exit (40-50 ms with 16 of them).
+     * Contexts opened later work as usual. Never blocks; safe from any thread.
+     */
+    public static void releaseIdleResources() {
+        Engines.releaseIdle();
+    }
+
     /** {@return the small integer id of this context in the process-wide {@link ContextTable}} */
     public int id() {
         return id;

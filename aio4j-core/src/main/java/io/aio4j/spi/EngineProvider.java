@@ -25,4 +25,12 @@ public interface EngineProvider {
      * @throws UnsupportedOperationException when a flag cannot work on this engine at all
      */
     EngineContext open(int entries, ContextOptions options) throws IOException;
+
+    /**
+     * Lets go of what the engine keeps for reuse after its contexts close (Linux AIO: idle kernel
+     * contexts), without blocking the caller: for a program that is done opening contexts. Contexts
+     * opened afterwards work as usual, they just find nothing to reuse. The default keeps nothing.
+     */
+    default void releaseIdle() {
+    }
 }

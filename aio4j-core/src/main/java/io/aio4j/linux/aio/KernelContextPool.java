@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * it here, and the next open of the same size takes it instead of calling io_setup.
  *
  * <p>At most {@link #MAX} contexts are kept; beyond that close destroys them. They count against
- * fs.aio-max-nr until reused or until the process exits (the kernel frees them then); when
+ * fs.aio-max-nr until reused, until {@link io.aio4j.IoContext#releaseIdleResources()} hands them to
+ * background threads to destroy, or until the process exits (the kernel frees them then); when
  * io_setup finds that limit exhausted, the pool is emptied and io_setup tried once more. Turned off
  * with {@code -Dio.aio4j.linux.aio.reuseContexts=false}. Thread-safe; not on the I/O path.
  */
@@ -66,6 +67,22 @@ final class KernelContextPool {
         for (Idle i; (i = IDLE.poll()) != null; n++) {
             SIZE.decrementAndGet();
             AioSyscalls.ioDestroy(i.ctx());
+        }
+        return n;
+    }
+
+    /**
+     * Destroys every idle context without making the caller wait: one daemon thread per context,
+     * so that their RCU grace periods overlap (io_destroy blocks for two of them; one after the
+     * other, 16 contexts would take half a second). Platform threads, since a virtual thread in
+     * a native call holds its carrier. Returns how many were handed off.
+     */
+    static int drainInBackground() {
+        int n = 0;
+        for (Idle i; (i = IDLE.poll()) != null; n++) {
+            SIZE.decrementAndGet();
+            long ctx = i.ctx();
+            Thread.ofPlatform().daemon().name("aio4j-io-destroy").start(() -> AioSyscalls.ioDestroy(ctx));
         }
         return n;
     }

@@ -77,6 +77,12 @@ public final class LinuxAioProvider implements EngineProvider {
         }
     }
 
+    /** Destroys the idle kernel contexts kept for reuse, on background threads. */
+    @Override
+    public void releaseIdle() {
+        KernelContextPool.drainInBackground();
+    }
+
     /**
      * Opens a context; see {@link LinuxAioContext}.
      *

@@ -81,6 +81,25 @@ class KernelContextReuseTest {
         }
     }
 
+    @Test
+    void releasedIdleContextsLeaveThePoolAndLaterOpensStillWork() throws Exception {
+        LinuxAioContext closed = LinuxAioContext.open(41, ContextOptions.of(Engine.LINUX_AIO), false);
+        closed.close((tag, res, flags) -> { });
+        assertThat(KernelContextPool.size()).as("the closed context's kernel context is kept").isPositive();
+
+        IoContext.releaseIdleResources(); // hands them to background threads, returns at once
+        assertThat(KernelContextPool.size()).isZero();
+
+        Path p = patternFile(dir, "after-release", 1 << 16);
+        try (Arena arena = Arena.ofShared(); IoContext ctx = open(41)) {
+            IoFile f = ctx.openFile(p, FileOption.READ);
+            MemorySegment buf = arena.allocate(4096, 4096);
+            assertThat(ctx.submit(new IoRequest().prepRead(f, buf, 8192))).isEqualTo(1);
+            assertThat(await(ctx, 1)[0].result()).isEqualTo(4096);
+            assertPattern(buf, 8192, 4096);
+        }
+    }
+
     private static int indexOf(IoRequest[] rs, long userData) {
         for (int i = 0; i < rs.length; i++) {
             if (rs[i].userData() == userData) {
