@@ -115,6 +115,17 @@ class BenchCommandTest {
     }
 
     @Test
+    void manyJobsSharingOneFileRunWithTheWarmUp(@TempDir Path dir) {
+        // more jobs than CPUs get a warm-up on the first job's file; when the others use that same
+        // file it starts only after all of them are prepared (a layout could rewrite it under it)
+        int jobs = Runtime.getRuntime().availableProcessors() + 2;
+        int rc = bench("--name=s", "--ioengine=jdk", "--filename=" + dir.resolve("shared"), "--size=256k", "--rw=randrw",
+                "--bs=4k", "--numjobs=" + jobs, "--thread", "--group_reporting");
+        assertThat(rc).as(err()).isZero();
+        assertThat(out()).contains("s: (groupid=0, jobs=" + jobs + "): err= 0:").contains("  write: IOPS=");
+    }
+
+    @Test
     void verifiedWriteThenVerifiedRead(@TempDir Path dir) {
         String f = "--filename=" + dir.resolve("v");
         assertThat(bench("--name=w", "--ioengine=jdk", f, "--size=1m", "--rw=randwrite", "--iodepth=8", "--verify=crc32c"))

@@ -2,6 +2,7 @@ package io.aio4j.bench.run;
 
 import io.aio4j.bench.options.JobSpec;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -60,20 +61,24 @@ public final class BenchRun {
     }
 
     private static List<JobResult> wave(List<JobSpec> jobs, Consumer<Started> onStart) throws InterruptedException {
-        List<JobResult> results = new ArrayList<>();
-        long[] sizes = new long[jobs.size()];
-        for (int k = 0; k < jobs.size(); k++) {
-            JobSpec spec = jobs.get(k);
-            JobResult r = new JobResult(spec);
-            results.add(r);
-            try {
-                sizes[k] = FilePrep.prepare(spec);
-            } catch (IOException | RuntimeException e) {
-                r.fail(5, e.getMessage());
-            }
+        List<JobResult> results = new ArrayList<>(jobs.size());
+        for (JobSpec spec : jobs) {
+            results.add(new JobResult(spec));
         }
-        // the warm-up runs while the job threads are created and set up (they wait at the line)
-        Thread warm = Thread.ofPlatform().name("aio4j-bench-warmup").start(() -> warmUp(jobs, results, sizes));
+        long[] sizes = new long[jobs.size()];
+        prepare(jobs, results, sizes, 0);
+        // the warm-up runs on the first job's file while the other files are prepared and the job
+        // threads are created and set up (they wait at the line); after the other files only when
+        // one of them is that same file, which its preparation could rewrite under the warm-up
+        Runnable warmUp = () -> warmUp(jobs, results, sizes);
+        boolean firstFileShared = sharesFirstFile(jobs);
+        Thread warm = firstFileShared ? null : Thread.ofPlatform().name("aio4j-bench-warmup").start(warmUp);
+        for (int k = 1; k < jobs.size(); k++) {
+            prepare(jobs, results, sizes, k);
+        }
+        if (firstFileShared) {
+            warm = Thread.ofPlatform().name("aio4j-bench-warmup").start(warmUp);
+        }
         List<Thread> threads = new ArrayList<>();
         StartLine line = new StartLine(jobs.size());
         WaveCpu waveCpu = new WaveCpu();
@@ -113,6 +118,26 @@ public final class BenchRun {
         }
         waveCpu.giveTo(results);
         return results;
+    }
+
+    /** Prepares the file of job {@code k}, recording its size, or the failure in its result. */
+    private static void prepare(List<JobSpec> jobs, List<JobResult> results, long[] sizes, int k) {
+        try {
+            sizes[k] = FilePrep.prepare(jobs.get(k));
+        } catch (IOException | RuntimeException e) {
+            results.get(k).fail(5, e.getMessage());
+        }
+    }
+
+    /** Whether a job after the first uses the first job's file. */
+    private static boolean sharesFirstFile(List<JobSpec> jobs) {
+        Path first = jobs.getFirst().file();
+        for (int k = 1; k < jobs.size(); k++) {
+            if (jobs.get(k).file().equals(first)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The process's CPU time over a wave, from its start line to its last job (see cpuOfWave). */

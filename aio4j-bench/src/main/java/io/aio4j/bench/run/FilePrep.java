@@ -12,8 +12,10 @@ import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.EnumSet;
 import java.util.SplittableRandom;
 
@@ -36,7 +38,7 @@ public final class FilePrep {
      */
     public static long prepare(JobSpec spec) throws IOException {
         Path f = spec.file();
-        long existing = Files.exists(f) ? Files.size(f) : -1;
+        long existing = sizeOrMinusOne(f);
         long size = spec.size() > 0 ? spec.size() : existing;
         if (size <= 0) {
             throw new IOException("job " + spec.name() + ": no --size given and " + f
@@ -45,7 +47,9 @@ public final class FilePrep {
         if (size < spec.blockSize()) {
             throw new IOException("job " + spec.name() + ": " + f + " holds " + size + " bytes, less than --bs=" + spec.blockSize());
         }
-        if (f.getParent() != null) {
+        // isDirectory first: createDirectories on a directory that exists fails a mkdir and builds
+        // an exception, for each of hundreds of jobs in one directory
+        if (f.getParent() != null && !Files.isDirectory(f.getParent())) {
             Files.createDirectories(f.getParent());
         }
         if (laysOutVerifyPattern(spec)) {
@@ -60,6 +64,15 @@ public final class FilePrep {
             }
         }
         return size;
+    }
+
+    /** The file's size (following links), or -1 if there is none; one stat. */
+    private static long sizeOrMinusOne(Path f) throws IOException {
+        try {
+            return Files.readAttributes(f, BasicFileAttributes.class).size();
+        } catch (NoSuchFileException e) {
+            return -1;
+        }
     }
 
     /**
