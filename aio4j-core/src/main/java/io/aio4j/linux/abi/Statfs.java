@@ -35,10 +35,12 @@ public final class Statfs {
     }
 
     /**
-     * Whether the open descriptor's filesystem keeps its data only in memory (tmpfs, ramfs,
-     * hugetlbfs): buffered I/O on it copies memory and never waits for a device.
+     * Whether the open descriptor is a regular file on a filesystem that keeps its data only in
+     * memory (tmpfs, ramfs, hugetlbfs): buffered I/O on it copies memory and never waits for a
+     * device. Regular files only: a device node in /dev lives on devtmpfs, which reports
+     * tmpfs's magic, but I/O on it goes to the device.
      *
-     * @return false when fstatfs fails or the filesystem is any other
+     * @return false when fstatfs or statx fails, the filesystem is any other, or the file is not regular
      */
     public static boolean memoryBacked(int fd) {
         try (Arena a = Arena.ofConfined()) {
@@ -47,7 +49,13 @@ public final class Statfs {
                 return false;
             }
             long t = fType(buf);
-            return t == TMPFS_MAGIC || t == RAMFS_MAGIC || t == HUGETLBFS_MAGIC;
+            if (t != TMPFS_MAGIC && t != RAMFS_MAGIC && t != HUGETLBFS_MAGIC) {
+                return false;
+            }
+            MemorySegment stx = a.allocate(Statx.LAYOUT);
+            return LibC.statx(fd, a.allocateFrom(""), Statx.AT_EMPTY_PATH, Statx.STATX_TYPE, stx) == 0
+                    && (Statx.stxMask(stx) & Statx.STATX_TYPE) != 0
+                    && (Statx.stxMode(stx) & Statx.S_IFMT) == Statx.S_IFREG;
         }
     }
 }

@@ -43,7 +43,13 @@ public final class Statx {
     public static final int STATX_DIOALIGN = 0x2000;
     public static final int AT_EMPTY_PATH = 0x1000;
 
+    /** stx_mode's file type (S_IFMT) and the regular file's (S_IFREG); STATX_TYPE asks for it. */
+    public static final int S_IFMT = 0170000;
+    public static final int S_IFREG = 0100000;
+    public static final int STATX_TYPE = 0x1;
+
     private static final long MASK = off("stx_mask");
+    private static final long MODE = off("stx_mode");
     private static final long SIZE = off("stx_size");
     private static final long DEV_MAJOR = off("stx_dev_major");
     private static final long DEV_MINOR = off("stx_dev_minor");
@@ -59,6 +65,11 @@ public final class Statx {
 
     public static int stxMask(MemorySegment s) {
         return s.get(ValueLayout.JAVA_INT, MASK);
+    }
+
+    /** stx_mode: file type and permission bits (u16). */
+    public static int stxMode(MemorySegment s) {
+        return Short.toUnsignedInt(s.get(ValueLayout.JAVA_SHORT, MODE));
     }
 
     public static long stxSize(MemorySegment s) {

@@ -94,6 +94,25 @@ class MemoryBackedFileTest {
         }
     }
 
+    @Test
+    void aDeviceNodeOnDevtmpfsIsNotMemoryBacked() throws Exception {
+        // /dev is devtmpfs, which reports tmpfs's magic; I/O on its nodes goes to the device
+        Path dev = Path.of("/dev/null");
+        Assumptions.assumeTrue(Files.exists(dev), "no /dev/null here");
+        LinuxFile f = LinuxFile.open(dev, Set.of(FileOption.READ));
+        try {
+            assertThat(f.memoryBacked()).isFalse();
+        } finally {
+            f.close();
+        }
+        LinuxFile shm = LinuxFile.open(Files.writeString(dir.resolve("regular"), "x"), Set.of(FileOption.READ));
+        try {
+            assertThat(shm.memoryBacked()).isTrue();
+        } finally {
+            shm.close();
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(value = Engine.class, names = {"IO_URING", "LINUX_AIO"})
     void writesReadsVectorsAndSyncsGiveTheirResults(Engine engine) throws Exception {
