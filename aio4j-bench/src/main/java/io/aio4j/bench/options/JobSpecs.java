@@ -136,7 +136,8 @@ public final class JobSpecs {
      * starts, a JVM's hot loop is compiled during the first seconds (on 2 loaded cores the first
      * second ran at a few percent of steady state), so without it a short run measures the JIT.
      * Not recorded; the JSON reports the ramp including it ("aio4j"."ramp_ms_including_jvm_warmup").
-     * Size-based and verify jobs get none.
+     * Size-based and verify jobs get none here; size-based waves may get a warm-up of their own
+     * before they start (BenchRun.warmUpRounds).
      */
     static final long DEFAULT_WARMUP_NANOS = 2_000_000_000L;
 

@@ -1,6 +1,7 @@
 package io.aio4j.bench.run;
 
 import io.aio4j.bench.options.JobSpec;
+import io.aio4j.bench.options.Units;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -70,7 +71,8 @@ public final class BenchRun {
         // the warm-up runs on the first job's file while the other files are prepared and the job
         // threads are created and set up (they wait at the line); after the other files only when
         // one of them is that same file, which its preparation could rewrite under the warm-up
-        Runnable warmUp = () -> warmUp(jobs, results, sizes);
+        int rounds = warmUpRounds(jobs, results, sizes);
+        Runnable warmUp = () -> warmUp(jobs, sizes, rounds);
         boolean firstFileShared = sharesFirstFile(jobs);
         Thread warm = firstFileShared ? null : Thread.ofPlatform().name("aio4j-bench-warmup").start(warmUp);
         for (int k = 1; k < jobs.size(); k++) {
@@ -108,7 +110,10 @@ public final class BenchRun {
                 // the jobs' own set-up queued compilations too: let C2 finish them before the jobs
                 // take every CPU (bounded; nothing to wait for without a warm-up)
                 line.release(() -> {
-                    JitQueue.awaitC2Idle(warmsUp(jobs, results) ? JIT_WAIT_MAX_MILLIS : 0);
+                    if (rounds > 0) {
+                        invalidateAfterWarmUp(jobs.getFirst());
+                    }
+                    JitQueue.awaitC2Idle(rounds > 0 ? JIT_WAIT_MAX_MILLIS : 0);
                     waveCpu.start();
                 });
             }
@@ -177,17 +182,13 @@ public final class BenchRun {
     }
 
     /**
-     * Before a wave of more job threads than processors, runs {@value #WARMUP_IOS} I/Os of its
-     * first job on its own thread while the job threads set up, recorded into a result that is
-     * thrown away, inside the wall time. Why: once hundreds of job
-     * threads are runnable (seed 003: 512), the JIT's compiler threads get a 1/500 share of the
-     * CPU and the jobs' loop stayed interpreted for seconds (tier-2 code 10 s into the run);
-     * compiled first, by one thread, they start fast. Not for verify jobs (their file content is
-     * the check) nor time-based ones (their ramp already holds a warm-up).
+     * Runs {@code rounds} of {@value #ROUND_IOS} I/Os of the wave's first job on its own thread
+     * while the job threads set up, recorded into a result that is thrown away, inside the wall
+     * time (see {@link #warmUpRounds} for which waves and how many rounds).
      */
-    private static void warmUp(List<JobSpec> jobs, List<JobResult> results, long[] sizes) {
+    private static void warmUp(List<JobSpec> jobs, long[] sizes, int rounds) {
         JobSpec spec = jobs.getFirst();
-        if (!warmsUp(jobs, results)) {
+        if (rounds == 0) {
             return;
         }
         try (IoBackend io = Backends.open(spec)) {
@@ -195,8 +196,8 @@ public final class BenchRun {
             // queue (load feedback), so the hot methods of the I/O path are often queued only in a
             // later round, once the start-up backlog has been compiled
             long giveUp = System.nanoTime() + WARMUP_MAX_NANOS;
-            for (int round = 0; round < WARMUP_ROUNDS && System.nanoTime() < giveUp; round++) {
-                new JobRunner(spec, io, new JobResult(spec)).warmUp(sizes[0], WARMUP_IOS / WARMUP_ROUNDS,
+            for (int round = 0; round < rounds && System.nanoTime() < giveUp; round++) {
+                new JobRunner(spec, io, new JobResult(spec)).warmUp(sizes[0], ROUND_IOS,
                         Math.max(0, giveUp - System.nanoTime()));
                 JitQueue.awaitC2Idle(Math.min(ROUND_WAIT_MAX_MILLIS, Math.max(0, (giveUp - System.nanoTime()) / 1_000_000)));
             }
@@ -207,21 +208,68 @@ public final class BenchRun {
         }
     }
 
-    /** Whether a wave gets the warm-up: more jobs than CPUs, neither verify nor time-based, first job set. */
-    private static boolean warmsUp(List<JobSpec> jobs, List<JobResult> results) {
+    /**
+     * How many warm-up rounds a wave gets (0: none). None unless its first job is set and is
+     * neither verify (its file content is the check) nor time-based (a ramp is the user's
+     * warm-up, as in fio), and {@code --aio4j_warmup=0} does not ask for a cold JVM. Then:
+     * <ul>
+     * <li>{@value #MANY_JOBS_ROUNDS} when the wave has more jobs than processors: once hundreds of
+     *     job threads are runnable (seed 003: 512), the JIT's compiler threads get a 1/500 share
+     *     of the CPU and the jobs' loop stayed interpreted for seconds (tier-2 code 10 s into the
+     *     run); compiled first, by one thread, they start fast. C2 is waited for after each round:
+     *     its thresholds grow with its queue, so the I/O path is often queued only in a later one.
+     * <li>1 when its first job does at least {@value #LONG_JOB_IOS} I/Os on memory or with
+     *     O_DIRECT: a job bound by the CPU spent its first 0.3 s in code not compiled yet, and
+     *     reported 241-308k IOPS where one round first gives 464-596k (a 512 MiB 4k randread at
+     *     depth 32 on /dev/shm; fio 300-408k), for 0.2-0.4 s more wall time. One round is enough
+     *     here, since the compiler threads are not starved once the job runs. Not for buffered
+     *     files on a disk, whose page cache the warm-up's I/O would change before the job.
+     * </ul>
+     */
+    static int warmUpRounds(List<JobSpec> jobs, List<JobResult> results, long[] sizes) {
         JobSpec spec = jobs.getFirst();
-        return jobs.size() > Runtime.getRuntime().availableProcessors() && !spec.verify() && !spec.timeBased()
-                && results.getFirst().error() == 0;
+        if (spec.verify() || spec.timeBased() || results.getFirst().error() != 0 || coldJvmAsked(spec)) {
+            return 0;
+        }
+        if (jobs.size() > Runtime.getRuntime().availableProcessors()) {
+            return MANY_JOBS_ROUNDS;
+        }
+        long ios = sizes[0] / Math.max(1, spec.blockSize()) * Math.max(1, spec.loops());
+        return ios >= LONG_JOB_IOS && (spec.direct() || FilePrep.memoryBacked(spec.file())) ? 1 : 0;
     }
 
-    /** Rounds of the warm-up, each ending with a wait until C2 is idle (see {@link JitQueue}). */
-    private static final int WARMUP_ROUNDS = 3;
+    /**
+     * Drops the page cache of the first job's file again once the warm-up has ended, when the job
+     * asks for invalidate (fio's default) and reads through the cache: the warm-up's I/O cached
+     * what the job's own invalidation, done while the warm-up still ran, had dropped.
+     */
+    private static void invalidateAfterWarmUp(JobSpec first) {
+        if (first.invalidate() && !first.direct()) {
+            try {
+                FilePrep.invalidate(first.file());
+            } catch (IOException | RuntimeException e) {
+                // the job's own invalidation already reported whatever fails here
+            }
+        }
+    }
+
+    /** Whether the job says {@code --aio4j_warmup=0}: measure from a cold JVM. */
+    private static boolean coldJvmAsked(JobSpec spec) {
+        String w = spec.options().get("aio4j_warmup");
+        return w != null && Units.timeNanos("aio4j_warmup", w, 1_000_000_000L) == 0;
+    }
+
+    /** The fewest I/Os of a job that gets a warm-up on its own (well above the warm-up's). */
+    static final long LONG_JOB_IOS = 100_000;
+
+    /** Rounds of the warm-up of a many-job wave, each ending with a wait until C2 is idle (see {@link JitQueue}). */
+    private static final int MANY_JOBS_ROUNDS = 3;
     /** The longest wait for C2 after a warm-up round (the jobs setting up meanwhile queue more). */
     private static final long ROUND_WAIT_MAX_MILLIS = 300;
     /** The longest wait, once every job is set up, for C2 to finish what was queued. */
     private static final long JIT_WAIT_MAX_MILLIS = 1_000;
-    /** I/Os of the warm-up: enough for C2 (about 10,000 calls of the loop's methods). */
-    private static final int WARMUP_IOS = 30_000;
+    /** I/Os of a warm-up round: enough for C2 (about 10,000 calls of the loop's methods). */
+    private static final int ROUND_IOS = 10_000;
     /** The warm-up's bound in time, for slow devices. */
     private static final long WARMUP_MAX_NANOS = 2_000_000_000L;
 

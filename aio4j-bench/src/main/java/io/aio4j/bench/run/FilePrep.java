@@ -135,6 +135,23 @@ public final class FilePrep {
     }
 
     /**
+     * Whether the file lives in memory (tmpfs, ramfs, hugetlbfs), so that I/O on it changes no page
+     * cache a later job would see; false when it cannot be told.
+     */
+    static boolean memoryBacked(Path f) {
+        try {
+            LinuxFile lf = LinuxFile.open(f, EnumSet.of(FileOption.READ));
+            try {
+                return lf.memoryBacked();
+            } finally {
+                lf.close();
+            }
+        } catch (IOException | RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /**
      * Drops the file's pages from the page cache (fio's invalidate=1).
      *
      * @throws IOException if the file cannot be opened or the kernel refuses
