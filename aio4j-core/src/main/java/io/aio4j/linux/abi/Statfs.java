@@ -44,7 +44,11 @@ public final class Statfs {
      */
     public static boolean memoryBacked(int fd) {
         try (Arena a = Arena.ofConfined()) {
-            MemorySegment buf = a.allocate(LAYOUT);
+            // one allocation per open file (hundreds of jobs open one each): a buffer for either
+            // call, then a zero byte for statx's empty path
+            long room = Math.max(LAYOUT.byteSize(), Statx.LAYOUT.byteSize());
+            MemorySegment mem = a.allocate(room + 8, 8);
+            MemorySegment buf = mem.asSlice(0, room);
             if (LibC.fstatfs(fd, buf) != 0) {
                 return false;
             }
@@ -52,10 +56,9 @@ public final class Statfs {
             if (t != TMPFS_MAGIC && t != RAMFS_MAGIC && t != HUGETLBFS_MAGIC) {
                 return false;
             }
-            MemorySegment stx = a.allocate(Statx.LAYOUT);
-            return LibC.statx(fd, a.allocateFrom(""), Statx.AT_EMPTY_PATH, Statx.STATX_TYPE, stx) == 0
-                    && (Statx.stxMask(stx) & Statx.STATX_TYPE) != 0
-                    && (Statx.stxMode(stx) & Statx.S_IFMT) == Statx.S_IFREG;
+            return LibC.statx(fd, mem.asSlice(room, 1), Statx.AT_EMPTY_PATH, Statx.STATX_TYPE, buf) == 0
+                    && (Statx.stxMask(buf) & Statx.STATX_TYPE) != 0
+                    && (Statx.stxMode(buf) & Statx.S_IFMT) == Statx.S_IFREG;
         }
     }
 }
