@@ -51,16 +51,25 @@ final class CompletionEventFd {
             throw IoErrors.forResult(r, "eventfd", -1, -1, -1);
         }
         fd = r;
-        submitterCount = arena.allocate(ValueLayout.JAVA_LONG);
-        one = arena.allocate(ValueLayout.JAVA_LONG);
+        // one allocation for the five buffers, 8-byte aligned pieces of one block: every context
+        // opens one of these, and an arena allocation costs more than the few bytes it holds
+        long pollfdAt = 24;
+        long timeoutAt = pollfdAt + align8(Ppoll.POLLFD.byteSize());
+        MemorySegment block = arena.allocate(timeoutAt + KernelTimespec.LAYOUT.byteSize(), 8);
+        submitterCount = block.asSlice(0, 8);
+        one = block.asSlice(8, 8);
         one.set(ValueLayout.JAVA_LONG, 0, 1L);
-        reaperCount = arena.allocate(ValueLayout.JAVA_LONG);
-        pollfd = arena.allocate(Ppoll.POLLFD);
-        timeout = arena.allocate(KernelTimespec.LAYOUT);
+        reaperCount = block.asSlice(16, 8);
+        pollfd = block.asSlice(pollfdAt, Ppoll.POLLFD.byteSize());
+        timeout = block.asSlice(timeoutAt, KernelTimespec.LAYOUT.byteSize());
     }
 
     int fd() {
         return fd;
+    }
+
+    private static long align8(long n) {
+        return (n + 7) & ~7L;
     }
 
     /**

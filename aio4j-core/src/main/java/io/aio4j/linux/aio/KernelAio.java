@@ -60,8 +60,14 @@ final class KernelAio {
      */
     KernelAio(Arena arena, int nr, boolean forceGetevents) throws IOException {
         this.nr = nr;
+        eventCapacity = Math.max(nr, 1);
+        // one allocation: io_setup's result, the zero timeout, then the event array
+        long eventsAt = 8 + KernelTimespec.LAYOUT.byteSize();
+        MemorySegment block = arena.allocate(eventsAt + AioIoEvent.SIZE * eventCapacity, 8);
+        noWait = block.asSlice(8, KernelTimespec.LAYOUT.byteSize());
+        events = block.asSlice(eventsAt, AioIoEvent.SIZE * eventCapacity);
         long idle = KernelContextPool.take(nr);
-        ctx = idle != 0 ? idle : setUp(arena, nr);
+        ctx = idle != 0 ? idle : setUp(block.asSlice(0, 8), nr);
         MemorySegment header = AioRing.header(ctx);
         String bad = AioRingReader.check(header);
         ringNr = bad == null ? AioRing.nr(header) : nr;
@@ -71,14 +77,10 @@ final class KernelAio {
         } else {
             ringStatus = "io_getevents (" + (bad != null ? bad : "forced") + ")";
         }
-        eventCapacity = Math.max(nr, 1);
-        events = arena.allocate(AioIoEvent.SIZE * eventCapacity, 8);
-        noWait = arena.allocate(KernelTimespec.LAYOUT);
     }
 
     /** io_setup; when fs.aio-max-nr is exhausted, the idle contexts kept for reuse are destroyed and it is tried once more. */
-    private static long setUp(Arena arena, int nr) throws IOException {
-        MemorySegment ctxp = arena.allocate(ValueLayout.JAVA_LONG);
+    private static long setUp(MemorySegment ctxp, int nr) throws IOException {
         int r = AioSyscalls.ioSetup(nr, ctxp);
         if (r == -Errnos.EAGAIN && KernelContextPool.drain() > 0) {
             r = AioSyscalls.ioSetup(nr, ctxp);

@@ -27,15 +27,20 @@ final class SlotMemory {
     /** Allocates the memory of {@code entries} slots from {@code arena}, which must outlive it. */
     SlotMemory(Arena arena, int entries) {
         this.arena = arena;
-        MemorySegment all = arena.allocate(Iocb.SIZE * entries, 64);
-        MemorySegment vecs = arena.allocate(Iovec.SIZE * entries, 16);
+        // one allocation: the iocbs (64-byte aligned), then the iovecs, then the pointer array
+        long iocbBytes = Iocb.SIZE * entries;
+        long vecBytes = Iovec.SIZE * entries;
+        long pointerBytes = ValueLayout.ADDRESS.byteSize() * entries;
+        MemorySegment block = arena.allocate(iocbBytes + vecBytes + pointerBytes, 64);
+        MemorySegment all = block.asSlice(0, iocbBytes);
+        MemorySegment vecs = block.asSlice(iocbBytes, vecBytes);
         iocbs = new MemorySegment[entries];
         iovecs = new MemorySegment[entries];
         for (int i = 0; i < entries; i++) {
             iocbs[i] = all.asSlice(i * Iocb.SIZE, Iocb.SIZE);
             iovecs[i] = vecs.asSlice(i * Iovec.SIZE, Iovec.SIZE);
         }
-        pointers = arena.allocate(ValueLayout.ADDRESS.byteSize() * entries, 8);
+        pointers = block.asSlice(iocbBytes + vecBytes, pointerBytes);
     }
 
     /** The slot's iocb. */
