@@ -285,9 +285,12 @@ final class LinuxAioContext implements EngineContext {
         dispatch(slot);
     }
 
-    /** Fills the slot's iovec array for a read or write; the memory a worker will use. */
+    /**
+     * The slot's iovec array with room for a read or write, for SyncIo.run here or on a worker,
+     * which fills what its call needs; nothing to fill for a plain pread or pwrite.
+     */
     private MemorySegment prepareForWorker(int slot, IoRequest r) {
-        return r.op().transfersData() ? memory.iovec(slot, r) : MemorySegment.NULL;
+        return r.op().transfersData() ? memory.iovecRoom(slot, r) : MemorySegment.NULL;
     }
 
     /** Hands a slot (and the chain behind it) to the workers. */

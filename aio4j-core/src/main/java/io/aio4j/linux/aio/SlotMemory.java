@@ -64,26 +64,35 @@ final class SlotMemory {
      * {@link #iovCount(IoRequest)}.
      */
     MemorySegment iovec(int slot, IoRequest r) {
+        MemorySegment v = iovecRoom(slot, r);
         Op op = r.op();
         if (op == Op.PREADV || op == Op.PWRITEV) {
-            int n = r.segmentCount();
-            MemorySegment v = iovecs[slot];
-            if (v.byteSize() < n * Iovec.SIZE) {
-                v = arena.allocate(Iovec.SIZE * Math.max(n, 2 * v.byteSize() / Iovec.SIZE), 16);
-                iovecs[slot] = v;
-            }
-            for (int i = 0; i < n; i++) {
+            for (int i = 0, n = r.segmentCount(); i < n; i++) {
                 MemorySegment s = r.segment(i);
                 Iovec.set(v, i, s.address(), s.byteSize());
             }
-            return v;
+        } else {
+            Iovec.set(v, 0, r.buffer().address(), r.length());
         }
-        MemorySegment v = iovecs[slot];
-        Iovec.set(v, 0, r.buffer().address(), r.length());
         return v;
     }
 
-    /** The slot's iovec array as {@link #iovec} last filled it (for the worker that runs the slot). */
+    /**
+     * The slot's iovec array with room for the request's entries ({@link #iovCount}), grown if
+     * needed but not filled: for {@code SyncIo.run}, which fills what its call needs (nothing
+     * for a plain pread or pwrite, the common case of user-space I/O).
+     */
+    MemorySegment iovecRoom(int slot, IoRequest r) {
+        MemorySegment v = iovecs[slot];
+        int n = iovCount(r);
+        if (v.byteSize() < n * Iovec.SIZE) {
+            v = arena.allocate(Iovec.SIZE * Math.max(n, 2 * v.byteSize() / Iovec.SIZE), 16);
+            iovecs[slot] = v;
+        }
+        return v;
+    }
+
+    /** The slot's iovec array (for the worker that runs the slot, through {@code SyncIo.run}). */
     MemorySegment iovecOf(int slot) {
         return iovecs[slot];
     }
