@@ -9,6 +9,16 @@ import org.junit.jupiter.api.Test;
 /** ctime(3)'s layout, as fio prints its time stamps. */
 class FioTimeTest {
     @Test
+    void theLocalZoneHasTheJdksOffsetsWhetherOrNotTheUtcShortcutApplies() {
+        ZoneId ours = FioTime.localZone(); // first: the JDK's default sets user.timezone, which turns the shortcut off
+        ZoneId jdk = ZoneId.systemDefault();
+        for (String at : new String[] {"2026-01-15T12:00:00Z", "2026-07-15T12:00:00Z", "2026-11-22T08:33:34Z"}) {
+            java.time.Instant i = java.time.Instant.parse(at);
+            assertThat(ours.getRules().getOffset(i)).as(at).isEqualTo(jdk.getRules().getOffset(i));
+        }
+    }
+
+    @Test
     void dayOfMonthIsSpacePaddedAsCtimePadsIt() {
         ZoneId zone = ZoneId.systemDefault();
         assertThat(FioTime.format(ZonedDateTime.of(2026, 11, 2, 8, 3, 4, 0, zone))).isEqualTo("Mon Nov  2 08:03:04 2026");
