@@ -49,8 +49,9 @@ public final class FilePrep {
         }
         // isDirectory first: createDirectories on a directory that exists fails a mkdir and builds
         // an exception, for each of hundreds of jobs in one directory
-        if (f.getParent() != null && !Files.isDirectory(f.getParent())) {
-            Files.createDirectories(f.getParent());
+        Path dir = f.getParent();
+        if (dir != null && !Files.isDirectory(dir)) {
+            Files.createDirectories(dir);
         }
         if (laysOutVerifyPattern(spec)) {
             layOutVerifyPattern(f, size, spec.blockSize());
