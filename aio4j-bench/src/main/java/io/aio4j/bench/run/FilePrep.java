@@ -4,6 +4,7 @@ import io.aio4j.FileOption;
 import io.aio4j.IoErrors;
 import io.aio4j.bench.options.JobSpec;
 import io.aio4j.linux.abi.LibC;
+import io.aio4j.linux.abi.OpenFlags;
 import io.aio4j.linux.file.LinuxFile;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -158,14 +159,22 @@ public final class FilePrep {
      * @throws IOException if the file cannot be opened or the kernel refuses
      */
     public static void invalidate(Path f) throws IOException {
-        LinuxFile lf = LinuxFile.open(f, EnumSet.of(FileOption.READ));
+        // a bare open, not LinuxFile.open: every job of a wave does this, and the descriptor needs
+        // none of what LinuxFile works out (flags from options, the file system, O_DIRECT alignment)
+        int fd;
+        try (Arena a = Arena.ofConfined()) {
+            fd = LibC.open(a.allocateFrom(f.toString()), OpenFlags.O_RDONLY | OpenFlags.O_CLOEXEC, 0);
+        }
+        if (fd < 0) {
+            throw IoErrors.forPath(fd, "open", f.toString());
+        }
         try {
-            int r = LibC.posixFadvise(lf.fd(), 0, 0, LibC.POSIX_FADV_DONTNEED);
+            int r = LibC.posixFadvise(fd, 0, 0, LibC.POSIX_FADV_DONTNEED);
             if (r < 0) {
                 throw new IOException("posix_fadvise(" + f + ", DONTNEED): " + IoErrors.resultText(r));
             }
         } finally {
-            lf.close();
+            LibC.close(fd);
         }
     }
 }
