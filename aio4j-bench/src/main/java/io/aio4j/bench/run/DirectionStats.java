@@ -49,6 +49,13 @@ public final class DirectionStats {
         return shortIos;
     }
 
+    /** Makes the latency histograms now, when the job sets up (see LatencyStats#allocate). */
+    void allocate() {
+        slat.allocate();
+        clat.allocate();
+        lat.allocate();
+    }
+
     void reset() {
         slat.reset();
         clat.reset();

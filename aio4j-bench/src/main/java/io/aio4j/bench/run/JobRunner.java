@@ -89,6 +89,13 @@ public final class JobRunner {
         if (!spec.verify() && spec.workload().writes()) {
             fillRandom();
         }
+        // the histograms of the directions the job does, now rather than at its first I/Os
+        if (spec.workload().reads()) {
+            result.read.allocate();
+        }
+        if (spec.workload().writes()) {
+            result.write.allocate();
+        }
     }
 
     /** I/Os completed so far (for the progress line), published after each reap. */
