@@ -46,9 +46,14 @@ final class JitQueue {
             return;
         }
         long end = System.nanoTime() + maxMillis * 1_000_000L;
-        List<Path> threads = c2Threads();
+        List<Path> threads = knownC2Threads();
         try {
             Look[] before = look(threads);
+            if (before == null && !threads.isEmpty()) {
+                known = null; // one of them exited (a dynamic compiler thread): look again
+                threads = knownC2Threads();
+                before = look(threads);
+            }
             while (before != null && System.nanoTime() < end) {
                 Thread.sleep(POLL_MILLIS);
                 Look[] after = look(threads);
@@ -69,6 +74,24 @@ final class JitQueue {
             }
         }
         return true;
+    }
+
+    /**
+     * The C2 threads found by the first wait, which comes before the job threads exist: listing
+     * /proc/self/task reads every thread's name, and with 512 job threads that was 512 reads and
+     * about 4 MB of buffers on the launcher's way to the start line. A compiler thread the JVM
+     * starts later (UseDynamicNumberOfCompilerThreads, on machines with more cores) is not waited
+     * for; one that exits makes the next wait list them again.
+     */
+    private static volatile List<Path> known;
+
+    private static List<Path> knownC2Threads() {
+        List<Path> k = known;
+        if (k == null) {
+            k = c2Threads();
+            known = k;
+        }
+        return k;
     }
 
     /** The /proc directories of this JVM's C2 compiler threads; empty where there are none or no /proc. */
