@@ -113,7 +113,8 @@ public final class BenchRun {
                     if (rounds > 0) {
                         invalidateAfterWarmUp(jobs.getFirst());
                     }
-                    JitQueue.awaitC2Idle(rounds > 0 ? JIT_WAIT_MAX_MILLIS : 0);
+                    // a single job's set-up queues little, and its warm-up round ended with a wait already
+                    JitQueue.awaitC2Idle(rounds == MANY_JOBS_ROUNDS ? JIT_WAIT_MAX_MILLIS : 0);
                     waveCpu.start();
                 });
             }
@@ -219,11 +220,13 @@ public final class BenchRun {
      *     run); compiled first, by one thread, they start fast. C2 is waited for after each round:
      *     its thresholds grow with its queue, so the I/O path is often queued only in a later one.
      * <li>1 when its first job does at least {@value #LONG_JOB_IOS} I/Os on memory or with
-     *     O_DIRECT: a job bound by the CPU spent its first 0.3 s in code not compiled yet, and
-     *     reported 241-308k IOPS where one round first gives 464-596k (a 512 MiB 4k randread at
-     *     depth 32 on /dev/shm; fio 300-408k), for 0.2-0.4 s more wall time. One round is enough
-     *     here, since the compiler threads are not starved once the job runs. Not for buffered
-     *     files on a disk, whose page cache the warm-up's I/O would change before the job.
+     *     O_DIRECT: a job bound by the CPU spent its first 0.3 s in code not compiled yet. A 512
+     *     MiB 4k randread at depth 32 on /dev/shm reported 241-308k IOPS; after one round
+     *     406-505k, in 0.65-0.73 s of wall time (fio: 324-329k IOPS, 0.71-0.72 s). The same job
+     *     of 256 MiB with O_DIRECT on this VM's disk: 48-52k IOPS cold, 65-73k warmed (fio
+     *     61-73k). One round is enough here, since the compiler threads are not starved once the
+     *     job runs. Not for buffered files on a disk, whose page cache the warm-up's I/O would
+     *     change before the job.
      * </ul>
      */
     static int warmUpRounds(List<JobSpec> jobs, List<JobResult> results, long[] sizes) {
@@ -260,7 +263,7 @@ public final class BenchRun {
     }
 
     /** The fewest I/Os of a job that gets a warm-up on its own (well above the warm-up's). */
-    static final long LONG_JOB_IOS = 100_000;
+    static final long LONG_JOB_IOS = 50_000;
 
     /** Rounds of the warm-up of a many-job wave, each ending with a wait until C2 is idle (see {@link JitQueue}). */
     private static final int MANY_JOBS_ROUNDS = 3;

@@ -137,7 +137,7 @@ public final class JobRunner {
     }
 
     /**
-     * Runs at least {@code ios} I/Os of the job's workload (one plan of as many whole passes as
+     * Runs {@code ios} I/Os of the job's workload (one plan of as many passes as
      * that takes), recorded into this runner's throw-away result, to get the loop compiled before the
      * job threads start (see {@link BenchRun}). It runs the very code the jobs run: the same
      * {@link IoSource} class and the recording branches taken, so the compiled loop does not
@@ -158,7 +158,7 @@ public final class JobRunner {
         long blocks = Math.max(1, fileBytes / spec.blockSize());
         // one plan of as many passes as the I/Os need (a plan per pass cost more than the I/O on tiny files)
         int passes = (int) Math.min(Integer.MAX_VALUE, (ios + blocks - 1) / blocks);
-        loop(new WorkloadPlan(spec, fileBytes, passes), System.nanoTime(), giveUp);
+        loop(new WorkloadPlan(spec, fileBytes, passes, ios), System.nanoTime(), giveUp);
     }
 
     /** Issues from {@code source} until it is done, the deadline passes or an I/O fails; returns the time of the last reap. */

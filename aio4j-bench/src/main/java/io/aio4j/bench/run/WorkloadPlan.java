@@ -17,14 +17,20 @@ final class WorkloadPlan implements IoSource {
     private int passesLeft;
     private long writesSinceSync;
     private long offset;
+    /** Read, write and fsync ops still allowed (the warm-up's bound; a job's plan has none). */
+    private long opsLeft;
 
     WorkloadPlan(JobSpec spec, long fileBytes) {
-        this(spec, fileBytes, spec.loops());
+        this(spec, fileBytes, spec.loops(), Long.MAX_VALUE);
     }
 
-    /** A plan of {@code passes} passes whatever the job's loops (the warm-up's). */
-    WorkloadPlan(JobSpec spec, long fileBytes, int passes) {
+    /**
+     * A plan of {@code passes} passes whatever the job's loops, ending after {@code maxOps} ops
+     * even within a pass (the warm-up's: a pass of a large file is far more I/O than it needs).
+     */
+    WorkloadPlan(JobSpec spec, long fileBytes, int passes, long maxOps) {
         this.spec = spec;
+        this.opsLeft = maxOps;
         this.blocks = Math.max(1, fileBytes / spec.blockSize());
         long seed = spec.randrepeat() ? 0x5EED_0000L + spec.jobNumber() : System.nanoTime();
         this.random = seed | 1;
@@ -39,6 +45,9 @@ final class WorkloadPlan implements IoSource {
 
     @Override
     public int next() {
+        if (opsLeft-- <= 0) {
+            return DONE;
+        }
         if (spec.fsyncEvery() > 0 && writesSinceSync >= spec.fsyncEvery()) {
             writesSinceSync = 0;
             return FSYNC;
