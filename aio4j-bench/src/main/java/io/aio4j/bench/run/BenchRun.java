@@ -219,14 +219,13 @@ public final class BenchRun {
      *     of the CPU and the jobs' loop stayed interpreted for seconds (tier-2 code 10 s into the
      *     run); compiled first, by one thread, they start fast. C2 is waited for after each round:
      *     its thresholds grow with its queue, so the I/O path is often queued only in a later one.
-     * <li>1 when its first job does at least {@value #LONG_JOB_IOS} I/Os on memory or with
-     *     O_DIRECT: a job bound by the CPU spent its first 0.3 s in code not compiled yet. A 512
+     * <li>1 when its first job does at least {@value #LONG_JOB_IOS} I/Os and the warm-up leaves
+     *     no trace it would find (memory, O_DIRECT, buffered reads with invalidate): a job bound by the CPU spent its first 0.3 s in code not compiled yet. A 512
      *     MiB 4k randread at depth 32 on /dev/shm reported 241-308k IOPS; after one round
      *     406-505k, in 0.65-0.73 s of wall time (fio: 324-329k IOPS, 0.71-0.72 s). The same job
      *     of 256 MiB with O_DIRECT on this VM's disk: 48-52k IOPS cold, 65-73k warmed (fio
      *     61-73k). One round is enough here, since the compiler threads are not starved once the
-     *     job runs. Not for buffered files on a disk, whose page cache the warm-up's I/O would
-     *     change before the job.
+     *     job runs. Not where the warm-up would leave a trace the job finds ({@link #leavesNoTrace}).
      * </ul>
      */
     static int warmUpRounds(List<JobSpec> jobs, List<JobResult> results, long[] sizes) {
@@ -238,7 +237,17 @@ public final class BenchRun {
             return MANY_JOBS_ROUNDS;
         }
         long ios = sizes[0] / Math.max(1, spec.blockSize()) * Math.max(1, spec.loops());
-        return ios >= LONG_JOB_IOS && (spec.direct() || FilePrep.memoryBacked(spec.file())) ? 1 : 0;
+        return ios >= LONG_JOB_IOS && leavesNoTrace(spec) ? 1 : 0;
+    }
+
+    /**
+     * Whether a warm-up on the job's file leaves nothing the job would then find: O_DIRECT, or a
+     * file in memory, or buffered reads whose cache is dropped again after the warm-up
+     * (invalidate, fio's default; see {@link #invalidateAfterWarmUp}). Not buffered writes: the
+     * warm-up's dirty pages would be written back during the job.
+     */
+    private static boolean leavesNoTrace(JobSpec spec) {
+        return spec.direct() || (spec.invalidate() && !spec.workload().writes()) || FilePrep.memoryBacked(spec.file());
     }
 
     /**
