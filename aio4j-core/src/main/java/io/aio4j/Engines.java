@@ -38,12 +38,12 @@ final class Engines {
         return m;
     }
 
-    /** The availability of an engine here (AUTO: of the one AUTO would pick first). */
     /** {@link EngineProvider#releaseIdle()} of every engine found. */
     static void releaseIdle() {
         PROVIDERS.values().forEach(EngineProvider::releaseIdle);
     }
 
+    /** The availability of an engine here (AUTO: of the one AUTO would pick first). */
     static Availability availability(Engine engine) {
         if (engine == Engine.AUTO) {
             for (Engine e : AUTO_ORDER) {

@@ -148,6 +148,15 @@ public final class JobSpecs {
         return sec.options().containsKey("aio4j_warmup") ? time(sec, "aio4j_warmup") : DEFAULT_WARMUP_NANOS;
     }
 
+    /**
+     * Whether the job says {@code --aio4j_warmup=0}: measure from a cold JVM. Its spec's
+     * warmupNanos is 0 for every size-based job, so the option as written is asked.
+     */
+    public static boolean coldJvmAsked(JobSpec spec) {
+        String w = spec.options().get("aio4j_warmup");
+        return w != null && Units.timeNanos("aio4j_warmup", w, SECOND) == 0;
+    }
+
     private static long time(Section sec, String option) {
         return sec.options().containsKey(option) ? Units.timeNanos(option, sec.get(option, "0"), SECOND) : 0;
     }

@@ -1,7 +1,7 @@
 package io.aio4j.bench.run;
 
 import io.aio4j.bench.options.JobSpec;
-import io.aio4j.bench.options.Units;
+import io.aio4j.bench.options.JobSpecs;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,14 +72,14 @@ public final class BenchRun {
         // threads are created and set up (they wait at the line); after the other files only when
         // one of them is that same file, which its preparation could rewrite under the warm-up
         int rounds = warmUpRounds(jobs, results, sizes);
-        Runnable warmUp = () -> warmUp(jobs, sizes, rounds);
-        boolean firstFileShared = sharesFirstFile(jobs);
-        Thread warm = firstFileShared ? null : Thread.ofPlatform().name("aio4j-bench-warmup").start(warmUp);
+        Thread.Builder warmUp = Thread.ofPlatform().name("aio4j-bench-warmup");
+        Runnable warmUpRun = () -> warmUp(jobs, sizes, rounds);
+        Thread warm = sharesFirstFile(jobs) ? null : warmUp.start(warmUpRun);
         for (int k = 1; k < jobs.size(); k++) {
             prepare(jobs, results, sizes, k);
         }
-        if (firstFileShared) {
-            warm = Thread.ofPlatform().name("aio4j-bench-warmup").start(warmUp);
+        if (warm == null) {
+            warm = warmUp.start(warmUpRun);
         }
         List<Thread> threads = new ArrayList<>();
         StartLine line = new StartLine(jobs.size());
@@ -230,7 +230,7 @@ public final class BenchRun {
      */
     static int warmUpRounds(List<JobSpec> jobs, List<JobResult> results, long[] sizes) {
         JobSpec spec = jobs.getFirst();
-        if (spec.verify() || spec.timeBased() || results.getFirst().error() != 0 || coldJvmAsked(spec)) {
+        if (spec.verify() || spec.timeBased() || results.getFirst().error() != 0 || JobSpecs.coldJvmAsked(spec)) {
             return 0;
         }
         if (jobs.size() > Runtime.getRuntime().availableProcessors()) {
@@ -263,12 +263,6 @@ public final class BenchRun {
                 // the job's own invalidation already reported whatever fails here
             }
         }
-    }
-
-    /** Whether the job says {@code --aio4j_warmup=0}: measure from a cold JVM. */
-    private static boolean coldJvmAsked(JobSpec spec) {
-        String w = spec.options().get("aio4j_warmup");
-        return w != null && Units.timeNanos("aio4j_warmup", w, 1_000_000_000L) == 0;
     }
 
     /** The fewest I/Os of a job that gets a warm-up on its own (well above the warm-up's). */

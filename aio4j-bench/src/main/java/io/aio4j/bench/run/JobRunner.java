@@ -137,8 +137,8 @@ public final class JobRunner {
     }
 
     /**
-     * Runs {@code ios} I/Os of the job's workload (one plan of as many passes as
-     * that takes), recorded into this runner's throw-away result, to get the loop compiled before the
+     * Runs {@code ios} I/Os of the job's workload (one plan over as many passes as that
+     * takes), recorded into this runner's throw-away result, to get the loop compiled before the
      * job threads start (see {@link BenchRun}). It runs the very code the jobs run: the same
      * {@link IoSource} class and the recording branches taken, so the compiled loop does not
      * deoptimise when a job starts (an unrecorded warm-up left the recording paths as uncommon
@@ -155,10 +155,8 @@ public final class JobRunner {
         samplePeriod = 1_000_000L;
         measuring = true;
         cpuStart = CpuTimes.now();
-        long blocks = Math.max(1, fileBytes / spec.blockSize());
-        // one plan of as many passes as the I/Os need (a plan per pass cost more than the I/O on tiny files)
-        int passes = (int) Math.min(Integer.MAX_VALUE, (ios + blocks - 1) / blocks);
-        loop(new WorkloadPlan(spec, fileBytes, passes, ios), System.nanoTime(), giveUp);
+        // one plan over as many passes as the I/Os need (a plan per pass cost more than the I/O on tiny files)
+        loop(WorkloadPlan.ofOps(spec, fileBytes, ios), System.nanoTime(), giveUp);
     }
 
     /** Issues from {@code source} until it is done, the deadline passes or an I/O fails; returns the time of the last reap. */

@@ -25,10 +25,14 @@ final class WorkloadPlan implements IoSource {
     }
 
     /**
-     * A plan of {@code passes} passes whatever the job's loops, ending after {@code maxOps} ops
-     * even within a pass (the warm-up's: a pass of a large file is far more I/O than it needs).
+     * The warm-up's plan: passes after pass whatever the job's loops, ending after {@code maxOps}
+     * ops, within a pass if need be (a pass of a large file is far more I/O than it needs).
      */
-    WorkloadPlan(JobSpec spec, long fileBytes, int passes, long maxOps) {
+    static WorkloadPlan ofOps(JobSpec spec, long fileBytes, long maxOps) {
+        return new WorkloadPlan(spec, fileBytes, Integer.MAX_VALUE, maxOps);
+    }
+
+    private WorkloadPlan(JobSpec spec, long fileBytes, int passes, long maxOps) {
         this.spec = spec;
         this.opsLeft = maxOps;
         this.blocks = Math.max(1, fileBytes / spec.blockSize());

@@ -18,8 +18,8 @@ class WorkloadPlanTest {
     @Test
     void aBoundEndsThePlanInsideAPass() throws Exception {
         JobSpec spec = JobRunnerTest.spec("--rw=randread", "--bs=4k", "--size=1m");
-        assertThat(opsUntilDone(new WorkloadPlan(spec, 1 << 20, 10, 300))).as("256 blocks a pass, bound 300").isEqualTo(300);
-        assertThat(opsUntilDone(new WorkloadPlan(spec, 1 << 20, 1, 10_000))).as("one pass, under the bound").isEqualTo(256);
+        assertThat(opsUntilDone(WorkloadPlan.ofOps(spec, 1 << 20, 300))).as("256 blocks a pass, bound 300").isEqualTo(300);
+        assertThat(opsUntilDone(WorkloadPlan.ofOps(spec, 1 << 20, 10_000))).as("passes go on to the bound").isEqualTo(10_000);
         assertThat(opsUntilDone(new WorkloadPlan(spec, 1 << 20))).as("a job's plan: its loops").isEqualTo(256);
     }
 }

@@ -4,6 +4,7 @@ import io.aio4j.linux.abi.AioSyscalls;
 import java.util.Iterator;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongConsumer;
 
 /**
  * Kernel AIO contexts kept for reuse after their {@link LinuxAioContext} closed. io_destroy waits
@@ -63,12 +64,7 @@ final class KernelContextPool {
 
     /** Destroys every idle context (io_setup found fs.aio-max-nr exhausted); returns how many. */
     static int drain() {
-        int n = 0;
-        for (Idle i; (i = IDLE.poll()) != null; n++) {
-            SIZE.decrementAndGet();
-            AioSyscalls.ioDestroy(i.ctx());
-        }
-        return n;
+        return drain(AioSyscalls::ioDestroy);
     }
 
     /**
@@ -78,11 +74,15 @@ final class KernelContextPool {
      * a native call holds its carrier. Returns how many were handed off.
      */
     static int drainInBackground() {
+        return drain(ctx -> Thread.ofPlatform().daemon().name("aio4j-io-destroy").start(() -> AioSyscalls.ioDestroy(ctx)));
+    }
+
+    /** Takes every idle context out of the pool and hands each to {@code destroy}; returns how many. */
+    private static int drain(LongConsumer destroy) {
         int n = 0;
         for (Idle i; (i = IDLE.poll()) != null; n++) {
             SIZE.decrementAndGet();
-            long ctx = i.ctx();
-            Thread.ofPlatform().daemon().name("aio4j-io-destroy").start(() -> AioSyscalls.ioDestroy(ctx));
+            destroy.accept(i.ctx());
         }
         return n;
     }
