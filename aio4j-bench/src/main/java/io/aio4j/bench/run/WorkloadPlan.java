@@ -25,17 +25,31 @@ final class WorkloadPlan implements IoSource {
     }
 
     /**
-     * The warm-up's plan: passes after pass whatever the job's loops, ending after {@code maxOps}
-     * ops, within a pass if need be (a pass of a large file is far more I/O than it needs).
+     * The warm-up's plan: about {@code maxOps} ops whatever the job's loops. Where a pass is
+     * shorter, it is whole passes, as many as reach {@code maxOps}, so that the plan ends where a
+     * job's does, on its last pass: C2 compiles the branches the warm-up took, and a warm-up ended
+     * by the op bound left the job's end an uncommon trap, which the first of seed 003's 512 jobs
+     * to finish hit 55 ms into the run, sending every job back to C1's profiling code for the
+     * 150 ms that C2, starved by 512 threads, took to compile the loop again. Where one pass
+     * is longer (a large file), it ends within that pass, after {@code maxOps}.
      */
     static WorkloadPlan ofOps(JobSpec spec, long fileBytes, long maxOps) {
-        return new WorkloadPlan(spec, fileBytes, Integer.MAX_VALUE, maxOps);
+        long blocks = blocksOf(spec, fileBytes);
+        if (blocks >= maxOps) {
+            return new WorkloadPlan(spec, fileBytes, 1, maxOps);
+        }
+        long passes = (maxOps + blocks - 1) / blocks;
+        return new WorkloadPlan(spec, fileBytes, (int) Math.min(Integer.MAX_VALUE, passes), Long.MAX_VALUE);
+    }
+
+    private static long blocksOf(JobSpec spec, long fileBytes) {
+        return Math.max(1, fileBytes / spec.blockSize());
     }
 
     private WorkloadPlan(JobSpec spec, long fileBytes, int passes, long maxOps) {
         this.spec = spec;
         this.opsLeft = maxOps;
-        this.blocks = Math.max(1, fileBytes / spec.blockSize());
+        this.blocks = blocksOf(spec, fileBytes);
         long seed = spec.randrepeat() ? 0x5EED_0000L + spec.jobNumber() : System.nanoTime();
         this.random = seed | 1;
         this.permutation = new BlockPermutation(blocks, seed);
