@@ -198,9 +198,13 @@ public final class BenchRun {
             // later round, once the start-up backlog has been compiled
             long giveUp = System.nanoTime() + WARMUP_MAX_NANOS;
             for (int round = 0; round < rounds && System.nanoTime() < giveUp; round++) {
+                long c2Before = JitQueue.c2RanNanos();
                 new JobRunner(spec, io, new JobResult(spec)).warmUp(sizes[0], ROUND_IOS,
                         Math.max(0, giveUp - System.nanoTime()));
                 JitQueue.awaitC2Idle(Math.min(ROUND_WAIT_MAX_MILLIS, Math.max(0, (giveUp - System.nanoTime()) / 1_000_000)));
+                if (round + 1 >= MIN_ROUNDS && quiet(c2Before, JitQueue.c2RanNanos(), round)) {
+                    break;
+                }
             }
         } catch (IOException | RuntimeException e) {
             // the job itself will meet and report whatever failed here
@@ -214,11 +218,12 @@ public final class BenchRun {
      * neither verify (its file content is the check) nor time-based (a ramp is the user's
      * warm-up, as in fio), and {@code --aio4j_warmup=0} does not ask for a cold JVM. Then:
      * <ul>
-     * <li>{@value #MANY_JOBS_ROUNDS} when the wave has more jobs than processors: once hundreds of
-     *     job threads are runnable (seed 003: 512), the JIT's compiler threads get a 1/500 share
-     *     of the CPU and the jobs' loop stayed interpreted for seconds (tier-2 code 10 s into the
-     *     run); compiled first, by one thread, they start fast. C2 is waited for after each round:
-     *     its thresholds grow with its queue, so the I/O path is often queued only in a later one.
+     * <li>up to {@value #MANY_JOBS_ROUNDS} when the wave has more jobs than processors: once
+     *     hundreds of job threads are runnable (seed 003: 512), the JIT's compiler threads get a
+     *     1/500 share of the CPU and the jobs' loop stayed interpreted for seconds (tier-2 code
+     *     10 s into the run); compiled first, by one thread, they start fast. C2 is waited for
+     *     after each round: its thresholds grow with its queue, so the I/O path is often queued
+     *     only in a later one. Rounds stop after {@value #MIN_ROUNDS} once one is quiet ({@link #quiet}).
      * <li>1 when its first job does at least {@value #LONG_JOB_IOS} I/Os and the warm-up leaves
      *     no trace it would find (memory, O_DIRECT, buffered reads with invalidate): a job bound by the CPU spent its first 0.3 s in code not compiled yet. A 512
      *     MiB 4k randread at depth 32 on /dev/shm reported 241-308k IOPS; after one round
@@ -268,8 +273,34 @@ public final class BenchRun {
     /** The fewest I/Os of a job that gets a warm-up on its own (well above the warm-up's). */
     static final long LONG_JOB_IOS = 50_000;
 
-    /** Rounds of the warm-up of a many-job wave, each ending with a wait until C2 is idle (see {@link JitQueue}). */
-    private static final int MANY_JOBS_ROUNDS = 3;
+    /**
+     * The most rounds of the warm-up of a many-job wave, each ending with a wait until C2 is idle
+     * (see {@link JitQueue}); it stops earlier after a quiet round.
+     */
+    private static final int MANY_JOBS_ROUNDS = 6;
+    /** Rounds run whatever C2 does: the first compiles most of the loop, the second what it queued late. */
+    private static final int MIN_ROUNDS = 2;
+    /** Where the C2 threads cannot be watched, the rounds run, as before there was a watch. */
+    private static final int UNWATCHED_ROUNDS = 3;
+    /** C2 time under which a round and its wait count as quiet: compiling nothing the loop needs. */
+    private static final long QUIET_C2_NANOS = 5_000_000;
+
+    /**
+     * Whether a warm-up round (with its wait) set C2 no new work: the C2 threads ran under
+     * {@value #QUIET_C2_NANOS} ns from its start to the end of its wait. The loop's methods are
+     * then compiled as far as they will be. A round that compiled something may have raised other
+     * methods' counters past C2's thresholds only now: in seed 003 the C2 versions of
+     * IoContext.getEvents and the engine's reap, whose counts crossed thresholds while C2's queue
+     * was long (its thresholds grow with it), were queued by the jobs themselves after three fixed
+     * rounds and arrived 60-180 ms into the run.
+     */
+    private static boolean quiet(long c2Before, long c2After, int round) {
+        if (c2Before < 0 || c2After < 0) {
+            return round + 1 >= UNWATCHED_ROUNDS;
+        }
+        return c2After - c2Before < QUIET_C2_NANOS;
+    }
+
     /** The longest wait for C2 after a warm-up round (the jobs setting up meanwhile queue more). */
     private static final long ROUND_WAIT_MAX_MILLIS = 300;
     /** The longest wait, once every job is set up, for C2 to finish what was queued. */

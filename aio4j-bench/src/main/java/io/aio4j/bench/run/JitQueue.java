@@ -67,6 +67,22 @@ final class JitQueue {
         }
     }
 
+    /**
+     * The CPU time the C2 compiler threads have run so far, in ns, by the kernel's count; -1 where
+     * they are not known (no /proc, no C2 thread, or one exited).
+     */
+    static long c2RanNanos() {
+        Look[] looks = look(knownC2Threads());
+        if (looks == null) {
+            return -1;
+        }
+        long sum = 0;
+        for (Look l : looks) {
+            sum += l.ranNanos;
+        }
+        return sum;
+    }
+
     private static boolean allIdle(Look[] before, Look[] after) {
         for (int i = 0; i < before.length; i++) {
             if (!Look.idle(before[i], after[i])) {
