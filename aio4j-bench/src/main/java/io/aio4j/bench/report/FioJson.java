@@ -61,8 +61,7 @@ public final class FioJson {
         j.field("total_ios", r.sync.count());
         latency(j, "lat_ns", r.sync, true);
         j.end();
-        long ms = r.runtimeNanos() / 1_000_000;
-        j.field("job_runtime", ms);
+        j.field("job_runtime", r.jobRuntimeNanos() / 1_000_000);
         j.field("usr_cpu", percent(r.cpu().userNanos(), r.cpuWallNanos()));
         j.field("sys_cpu", percent(r.cpu().systemNanos(), r.cpuWallNanos()));
         j.field("ctx", 0);

@@ -5,7 +5,9 @@ import io.aio4j.bench.options.JobSpecs;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -49,19 +51,42 @@ public final class BenchRun {
      */
     public static List<JobResult> run(List<JobSpec> jobs, Consumer<Started> onStart) throws InterruptedException {
         List<JobResult> results = new ArrayList<>();
+        List<GroupSum> sums = groupSums(jobs);
         int i = 0;
         while (i < jobs.size()) {
             int end = i + 1;
             while (end < jobs.size() && !jobs.get(end).waitsForPrevious()) {
                 end++;
             }
-            results.addAll(wave(jobs.subList(i, end), onStart));
+            results.addAll(wave(jobs.subList(i, end), sums.subList(i, end), onStart));
             i = end;
         }
         return results;
     }
 
-    private static List<JobResult> wave(List<JobSpec> jobs, Consumer<Started> onStart) throws InterruptedException {
+    /**
+     * Per job, the sum its result is added to when it finishes: one per reporting group that has
+     * group_reporting (as fio, any of its jobs asking sums the group), null for other jobs.
+     */
+    private static List<GroupSum> groupSums(List<JobSpec> jobs) {
+        Map<Integer, JobSpec> firstOfGroup = new HashMap<>();
+        Map<Integer, Boolean> summed = new HashMap<>();
+        for (JobSpec j : jobs) {
+            firstOfGroup.putIfAbsent(j.groupId(), j);
+            summed.merge(j.groupId(), j.groupReporting(), Boolean::logicalOr);
+        }
+        Map<Integer, GroupSum> sums = new HashMap<>();
+        List<GroupSum> perJob = new ArrayList<>(jobs.size());
+        for (JobSpec j : jobs) {
+            perJob.add(summed.get(j.groupId())
+                    ? sums.computeIfAbsent(j.groupId(), g -> new GroupSum(firstOfGroup.get(g)))
+                    : null);
+        }
+        return perJob;
+    }
+
+    private static List<JobResult> wave(List<JobSpec> jobs, List<GroupSum> sums, Consumer<Started> onStart)
+            throws InterruptedException {
         List<JobResult> results = new ArrayList<>(jobs.size());
         for (JobSpec spec : jobs) {
             results.add(new JobResult(spec));
@@ -94,7 +119,8 @@ public final class BenchRun {
                     continue;
                 }
                 long size = sizes[k];
-                Thread t = new Thread(() -> runOne(spec, r, size, onStart, line), "aio4j-bench-" + spec.name() + "." + spec.jobNumber());
+                GroupSum sum = sums.get(k);
+                Thread t = new Thread(() -> runOne(spec, r, size, onStart, line, sum), "aio4j-bench-" + spec.name() + "." + spec.jobNumber());
                 t.start();
                 threads.add(t);
             }
@@ -121,6 +147,12 @@ public final class BenchRun {
         }
         for (Thread t : threads) {
             t.join();
+        }
+        // the jobs that never ran (a failed preparation or launch) are in their group's sum too
+        for (int j = 0; j < jobs.size(); j++) {
+            if (sums.get(j) != null) {
+                sums.get(j).add(results.get(j));
+            }
         }
         waveCpu.giveTo(results);
         return results;
@@ -310,7 +342,7 @@ public final class BenchRun {
     /** The warm-up's bound in time, for slow devices. */
     private static final long WARMUP_MAX_NANOS = 2_000_000_000L;
 
-    private static void runOne(JobSpec spec, JobResult r, long size, Consumer<Started> onStart, StartLine line) {
+    private static void runOne(JobSpec spec, JobResult r, long size, Consumer<Started> onStart, StartLine line, GroupSum sum) {
         boolean waited = false;
         try {
             line.awaitLaunch();
@@ -335,6 +367,9 @@ public final class BenchRun {
         } finally {
             if (!waited) {
                 line.ready(); // failed before the line: still counted, so the others start
+            }
+            if (sum != null) {
+                sum.add(r);
             }
         }
     }

@@ -2,7 +2,6 @@ package io.aio4j.bench.run;
 
 import io.aio4j.bench.options.JobSpec;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * The figures of one finished job (or of a reporting group, summed). Filled by the job's thread,
@@ -18,6 +17,11 @@ public final class JobResult {
     public final LatencyStats sync = new LatencyStats();
     String engine = "";
     long runtimeNanos;
+    /** Whether this is a sum of jobs, and the sum of their runtimes (see {@link #jobRuntimeNanos()}). */
+    private boolean summed;
+    private long jobRuntimeSumNanos;
+    /** The group sum this job's result was added to, once it has been; null before and outside groups. */
+    GroupSum groupSum;
     long startMillis;
     CpuTimes cpu = new CpuTimes(0, 0, 0);
     /** The wall time that {@link #cpu} covers: the job's measured time, or the wave's (see BenchRun). */
@@ -48,6 +52,14 @@ public final class JobResult {
     /** The measured time, after ramp_time, in nanoseconds. */
     public long runtimeNanos() {
         return runtimeNanos;
+    }
+
+    /**
+     * fio's job_runtime: a job's measured time, and for a sum of jobs the sum of theirs (fio adds
+     * them, while each direction's runtime is the longest job's).
+     */
+    public long jobRuntimeNanos() {
+        return summed ? jobRuntimeSumNanos : runtimeNanos;
     }
 
     /** The wall-clock start, epoch milliseconds. */
@@ -103,34 +115,16 @@ public final class JobResult {
 
     /**
      * The sum of several jobs for group reporting: I/O and latencies added, runtime and CPU of
-     * the longest job (they ran side by side), named after the first. Many jobs are summed in two
-     * halves at once: adding seed 003's 512 jobs' histograms took 40-60 ms, cold, after every job
-     * had finished and nothing else ran.
+     * the longest job (they ran side by side), job runtimes added (fio's job_runtime), named after
+     * the first. The sum the jobs' threads made as they finished ({@link GroupSum}) when they did.
      */
     public static JobResult sum(List<JobResult> jobs) {
-        if (jobs.size() < PARALLEL_SUM_JOBS) {
-            return sumOf(jobs);
+        GroupSum made = jobs.getFirst().groupSum;
+        JobResult s = made == null ? null : made.of(jobs);
+        if (s != null) {
+            return s;
         }
-        int half = jobs.size() / 2;
-        CompletableFuture<JobResult> first = new CompletableFuture<>();
-        Thread.ofPlatform().name("aio4j-bench-sum").start(() -> {
-            try {
-                first.complete(sumOf(jobs.subList(0, half)));
-            } catch (Throwable t) {
-                first.completeExceptionally(t);
-            }
-        });
-        JobResult second = sumOf(jobs.subList(half, jobs.size()));
-        JobResult s = first.join();
-        s.add(second);
-        return s;
-    }
-
-    /** Below this many jobs a sum is quick enough on one thread. */
-    private static final int PARALLEL_SUM_JOBS = 64;
-
-    private static JobResult sumOf(List<JobResult> jobs) {
-        JobResult s = new JobResult(jobs.getFirst().spec);
+        s = new JobResult(jobs.getFirst().spec);
         s.engine = jobs.getFirst().engine;
         s.startMillis = jobs.getFirst().startMillis;
         for (JobResult j : jobs) {
@@ -139,7 +133,9 @@ public final class JobResult {
         return s;
     }
 
-    private void add(JobResult j) {
+    void add(JobResult j) {
+        summed = true;
+        jobRuntimeSumNanos += j.jobRuntimeNanos();
         read.add(j.read);
         write.add(j.write);
         sync.add(j.sync);

@@ -34,14 +34,16 @@ class JobResultSumTest {
     }
 
     @Test
-    void aLargeGroupSummedInHalvesEqualsTheSumInOrder() throws Exception {
+    void aGroupSumAddsIOAndLatenciesAndTakesTheLongestJob() throws Exception {
         List<JobResult> many = jobs(200);
-        JobResult s = JobResult.sum(many); // 200 jobs: two halves on two threads
+        JobResult s = JobResult.sum(many);
         long expectBytes = 0;
         long longest = 0;
+        long runtimes = 0;
         for (JobResult j : many) {
             expectBytes += j.read.bytes();
             longest = Math.max(longest, j.runtimeNanos());
+            runtimes += j.runtimeNanos();
         }
         assertThat(s.read.bytes()).isEqualTo(expectBytes);
         assertThat(s.read.ios()).isEqualTo(2_000);
@@ -49,11 +51,48 @@ class JobResultSumTest {
         assertThat(s.read.clat.min()).isEqualTo(1_000);
         assertThat(s.read.clat.max()).isEqualTo(209_000);
         assertThat(s.runtimeNanos()).isEqualTo(longest);
+        assertThat(s.jobRuntimeNanos()).as("fio's job_runtime of a group: the jobs' added").isEqualTo(runtimes);
+        assertThat(many.getFirst().jobRuntimeNanos()).isEqualTo(many.getFirst().runtimeNanos());
         assertThat(s.cpu().totalNanos()).isEqualTo(longest / 2); // the longest job's CPU time
         assertThat(s.error()).isEqualTo(5);
         assertThat(s.errorMessage()).isEqualTo("job 70"); // the first error in job order
         JobResult inOrder = JobResult.sum(many.subList(0, 50));
         assertThat(inOrder.read.clat.percentile(50)).isBetween(25_000L, 31_000L);
         assertThat(s.read.clat.percentile(50)).isBetween(100_000L, 112_000L);
+    }
+
+    @Test
+    void aSumMadeAsJobsFinishIsTheSumInJobOrder() throws Exception {
+        List<JobResult> many = jobs(200);
+        JobResult expected = JobResult.sum(jobs(200));
+        GroupSum made = new GroupSum(many.getFirst().spec());
+        for (int i = many.size() - 1; i >= 0; i--) { // finishing last to first
+            made.add(many.get(i));
+        }
+        made.add(many.get(5)); // a job added twice counts once
+        // the wave gives its jobs their CPU time after they finished: the sum reads it when reported
+        for (JobResult j : many) {
+            j.cpu = new CpuTimes(j.runtimeNanos(), 0, 0);
+        }
+        JobResult s = JobResult.sum(many);
+        assertThat(s.read.bytes()).isEqualTo(expected.read.bytes());
+        assertThat(s.read.clat.count()).isEqualTo(expected.read.clat.count());
+        assertThat(s.read.lat.percentile(90)).isEqualTo(expected.read.lat.percentile(90));
+        assertThat(s.runtimeNanos()).isEqualTo(expected.runtimeNanos());
+        assertThat(s.jobRuntimeNanos()).isEqualTo(expected.jobRuntimeNanos());
+        assertThat(s.errorMessage()).as("the first error in job order, not in finishing order").isEqualTo("job 70");
+        assertThat(s.cpu().totalNanos()).isEqualTo(expected.runtimeNanos());
+    }
+
+    @Test
+    void aSumMadeOfOtherJobsIsNotTaken() throws Exception {
+        List<JobResult> many = jobs(10);
+        GroupSum made = new GroupSum(many.getFirst().spec());
+        for (JobResult j : many.subList(0, 9)) {
+            made.add(j);
+        }
+        JobResult s = JobResult.sum(many); // one job missing from the made sum: summed here
+        assertThat(s.read.ios()).isEqualTo(100);
+        assertThat(JobResult.sum(many.subList(0, 5)).read.ios()).as("a part of the made sum").isEqualTo(50);
     }
 }
