@@ -42,6 +42,22 @@ class JobRunnerTest {
     }
 
     @Test
+    void writeBuffersHoldOneSeededRandomSequenceBufferAfterBuffer() throws Exception {
+        FakeBackend io = new FakeBackend(FILE, 3, 1000); // 125 longs a buffer
+        new JobRunner(spec("--rw=randwrite", "--iodepth=3", "--bs=1000"), io, new JobResult(spec("--rw=randwrite")));
+        java.util.SplittableRandom expected = new java.util.SplittableRandom(42);
+        for (int b = 0; b < 3; b++) {
+            for (int k = 0; k < 125; k++) {
+                assertThat(io.buffers[b].get(java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED, k * 8L))
+                        .as("buffer %d, long %d", b, k).isEqualTo(expected.nextLong());
+            }
+        }
+        FakeBackend reads = new FakeBackend(FILE, 1, 4096);
+        new JobRunner(spec("--rw=randread"), reads, new JobResult(spec("--rw=randread")));
+        assertThat(reads.buffers[0].get(java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED, 0)).as("a read job's buffer is left alone").isZero();
+    }
+
+    @Test
     void sequentialWriteGoesInOrder() throws Exception {
         FakeBackend io = new FakeBackend(FILE, 4, 4096);
         run(spec("--rw=write", "--iodepth=4"), io);
