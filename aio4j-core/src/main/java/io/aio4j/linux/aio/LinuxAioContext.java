@@ -425,7 +425,7 @@ final class LinuxAioContext implements EngineContext {
             work.cancelQueued(slot);
         }
         workers.shutdown(); // waits for the requests workers are running
-        user.drain(drain, Integer.MAX_VALUE);
+        user.drainAll(drain);
         CompletionSink sink = marking.to(drain);
         while (kernel.inFlight() > 0) { // io_destroy would wait too, but would unmap their events
             if (kernel.fetch(sink, entries) > 0) {
@@ -441,7 +441,7 @@ final class LinuxAioContext implements EngineContext {
                 kernel.fetchWaiting(sink, entries, CLOSE_WAIT_SLICE_NANOS);
             }
         }
-        user.drain(drain, Integer.MAX_VALUE);
+        user.drainAll(drain);
         kernel.destroy();
         eventFd.close();
         slots.clear();

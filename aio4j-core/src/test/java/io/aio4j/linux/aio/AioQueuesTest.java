@@ -100,6 +100,25 @@ class AioQueuesTest {
     }
 
     @Test
+    void closeDrainsEveryCompletionLeftInOrderAndTheRingIsReusable() {
+        UserCompletions q = new UserCompletions(8);
+        List<Long> out = new ArrayList<>();
+        for (int round = 0; round < 3; round++) { // wraps the 8 cells
+            for (int i = 0; i < 5; i++) {
+                q.push(round * 10 + i, -i);
+            }
+            assertThat(q.drain((tag, result, res2) -> out.add(tag), 2)).isEqualTo(2);
+            assertThat(q.drainAll((tag, result, res2) -> {
+                assertThat(result).isEqualTo(-(tag % 10));
+                out.add(tag);
+            })).isEqualTo(3);
+            assertThat(q.isEmpty()).isTrue();
+            assertThat(q.drainAll((tag, result, res2) -> out.add(-1L))).isZero();
+        }
+        assertThat(out).containsExactly(0L, 1L, 2L, 3L, 4L, 10L, 11L, 12L, 13L, 14L, 20L, 21L, 22L, 23L, 24L);
+    }
+
+    @Test
     void workQueueRefusesWhenFull() {
         WorkQueue q = new WorkQueue(4);
         for (int i = 0; i < 4; i++) {
