@@ -7,9 +7,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * fio's time stamps: ctime(3)'s layout in the local zone, "Sun Nov 22 08:33:34 2026", the day of
@@ -20,14 +18,16 @@ public final class FioTime {
     }
 
     /**
-     * The formatter and the zone, in a holder so that {@link #loadInBackground()} does not build
-     * them on the calling thread: the pattern's text lookups and the zone load take 35-50 ms of a
-     * cold start, which fell on the main thread before the jobs when they were fields here.
+     * The zone, in a holder so that {@link #loadInBackground()} does not look it up on the calling
+     * thread (see {@link #localZone()}).
      */
     private static final class Holder {
-        static final DateTimeFormatter CTIME = DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ROOT);
         static final ZoneId ZONE = localZone();
     }
+
+    /** ctime's names, in java.time's order (Monday first). */
+    private static final String[] DAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
     /** Zone files that are UTC, as /etc/localtime may link to them. */
     private static final List<String> UTC_FILES = List.of("/UTC", "/UCT", "/Universal", "/Zulu", "/GMT", "/GMT0",
@@ -58,9 +58,9 @@ public final class FioTime {
     }
 
     /**
-     * Loads the zone's rules and the formatter on a daemon thread, at start: the first use reads
-     * and parses the time-zone database (18-22 ms here), which otherwise fell in the report,
-     * after the jobs, where nothing else runs.
+     * Loads the zone's rules on a daemon thread, at start: the first use reads and parses the
+     * time-zone database (18-22 ms here), which otherwise fell in the report, after the jobs,
+     * where nothing else runs.
      */
     public static void loadInBackground() {
         Thread.ofPlatform().daemon().name("aio4j-bench-clock").start(() -> format(System.currentTimeMillis()));
@@ -68,7 +68,7 @@ public final class FioTime {
 
     /** {@code epochMillis} as ctime prints it. */
     public static String format(long epochMillis) {
-        return Holder.CTIME.format(Instant.ofEpochMilli(epochMillis).atZone(Holder.ZONE));
+        return format(Instant.ofEpochMilli(epochMillis).atZone(Holder.ZONE));
     }
 
     /** Now, in the local zone. */
@@ -76,8 +76,25 @@ public final class FioTime {
         return ZonedDateTime.now(Holder.ZONE);
     }
 
-    /** A time as ctime prints it. */
+    /**
+     * A time as ctime prints it ("%.3s %.3s%3d %.2d:%.2d:%.2d %d"). Built by hand: a
+     * DateTimeFormatter's day and month names come through the locale providers, which compile
+     * a regular expression per name and had C2 compile the matcher (20-40 ms at every start).
+     */
     public static String format(ZonedDateTime t) {
-        return Holder.CTIME.format(t);
+        StringBuilder b = new StringBuilder(24);
+        b.append(DAYS[t.getDayOfWeek().getValue() - 1]).append(' ').append(MONTHS[t.getMonthValue() - 1]).append(' ');
+        if (t.getDayOfMonth() < 10) {
+            b.append(' ');
+        }
+        b.append(t.getDayOfMonth()).append(' ');
+        twoDigits(b, t.getHour()).append(':');
+        twoDigits(b, t.getMinute()).append(':');
+        twoDigits(b, t.getSecond()).append(' ');
+        return b.append(t.getYear()).toString();
+    }
+
+    private static StringBuilder twoDigits(StringBuilder b, int v) {
+        return b.append((char) ('0' + v / 10)).append((char) ('0' + v % 10));
     }
 }

@@ -27,7 +27,14 @@ public record CpuTimes(long totalNanos, long userNanos, long systemNanos) {
     private static final int RUSAGE_SELF = 0;
     /** struct rusage on the 64-bit targets: ru_utime and ru_stime (struct timeval) first, 144 bytes. */
     private static final long RUSAGE_BYTES = 144;
-    private static final java.lang.management.OperatingSystemMXBean OS = ManagementFactory.getOperatingSystemMXBean();
+    /**
+     * The JDK's view, where getrusage is not used; in a holder, made on first use: the platform
+     * MXBean loads the management classes and parses the process's cgroups (with regular
+     * expressions, whose matcher C2 then compiled), which the warm-up's first reading paid before.
+     */
+    private static final class Jdk {
+        static final java.lang.management.OperatingSystemMXBean OS = ManagementFactory.getOperatingSystemMXBean();
+    }
     /** A reading this recent is returned again: see {@link #now()}. */
     private static final long REUSE_NANOS = 1_000_000;
     private static volatile Reading last;
@@ -75,7 +82,7 @@ public record CpuTimes(long totalNanos, long userNanos, long systemNanos) {
     }
 
     private static CpuTimes jdk() {
-        long total = OS instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
+        long total = Jdk.OS instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
         return total < 0 ? new CpuTimes(0, 0, 0) : new CpuTimes(total, total, 0);
     }
 

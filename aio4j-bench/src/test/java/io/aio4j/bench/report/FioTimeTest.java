@@ -26,4 +26,15 @@ class FioTimeTest {
         long millis = ZonedDateTime.of(2026, 1, 5, 0, 0, 0, 0, zone).toInstant().toEpochMilli();
         assertThat(FioTime.format(millis)).isEqualTo("Mon Jan  5 00:00:00 2026");
     }
+
+    @Test
+    void everyDayOfAYearIsWhatTheJdksCtimePatternPrints() {
+        java.time.format.DateTimeFormatter ctime = java.time.format.DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy",
+                java.util.Locale.ROOT);
+        ZonedDateTime t = ZonedDateTime.of(2024, 1, 1, 0, 0, 0, 0, ZoneId.of("UTC"));
+        for (int day = 0; day < 366; day++) {
+            ZonedDateTime at = t.plusDays(day).plusSeconds(day * 3_607L % 86_400);
+            assertThat(FioTime.format(at)).isEqualTo(ctime.format(at));
+        }
+    }
 }
