@@ -231,7 +231,7 @@ public final class BenchRun {
             long giveUp = System.nanoTime() + WARMUP_MAX_NANOS;
             for (int round = 0; round < rounds && System.nanoTime() < giveUp; round++) {
                 long c2Before = JitQueue.c2RanNanos();
-                new JobRunner(spec, io, new JobResult(spec)).warmUp(sizes[0], round == 0 ? FIRST_ROUND_IOS : ROUND_IOS,
+                new JobRunner(spec, io, new JobResult(spec)).warmUp(sizes[0], round == 0 && rounds > 1 ? FIRST_ROUND_IOS : ROUND_IOS,
                         Math.max(0, giveUp - System.nanoTime()));
                 JitQueue.awaitC2Idle(Math.min(ROUND_WAIT_MAX_MILLIS, Math.max(0, (giveUp - System.nanoTime()) / 1_000_000)));
                 if (round + 1 >= MIN_ROUNDS && quiet(c2Before, JitQueue.c2RanNanos(), round)) {
@@ -340,8 +340,10 @@ public final class BenchRun {
     /** I/Os of a warm-up round: enough for C2 (about 10,000 calls of the loop's methods). */
     private static final int ROUND_IOS = 10_000;
     /**
-     * I/Os of the first round: few enough to end before C2 compiles the loop (it did after about
-     * 5,500), so that the loop's end is in the profile C2 compiles from. A first round of 10,000
+     * I/Os of the first of several rounds: few enough to end before C2 compiles the loop (it did
+     * after about 5,500), so that the loop's end is in the profile C2 compiles from. (A warm-up of
+     * one round keeps {@value #ROUND_IOS}: it is all the compiling its job gets before it starts,
+     * and its job meets that trap only when it ends.) A first round of 10,000
      * left the end of the plan an uncommon trap in JobRunner.step, hit at the round's end, and
      * C2 compiled the loop twice before the jobs could start (60-80 ms).
      */
