@@ -678,6 +678,28 @@ public final class IoContext implements AutoCloseable {
     }
 
     /**
+     * What closes kept allocated because their engine left requests to the kernel (see
+     * {@link EngineContext#leftRequestsToKernel()}): never freed, so the kernel never writes into
+     * freed memory.
+     */
+    private static final java.util.Queue<Object> KEPT_FOR_KERNEL = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    /** How many closes kept memory for the kernel (tests). */
+    static int keptForKernel() {
+        return KEPT_FOR_KERNEL.size();
+    }
+
+    /** The memory an engine was given for {@code r}: its buffer or segments, or their copies. */
+    private static void addKernelMemory(IoRequest r, List<MemorySegment> into) {
+        if (r.buffer() != null) {
+            into.add(r.buffer());
+        }
+        for (int i = 0; i < r.segmentCount(); i++) {
+            into.add(r.segment(i));
+        }
+    }
+
+    /**
      * io_destroy: stops new submissions, cancels or waits for every request in flight, wakes
      * every waiter and releases every resource. Returns when all of that is done; never hangs on
      * the caller; a second call returns at once (after the first has finished).
@@ -704,12 +726,20 @@ public final class IoContext implements AutoCloseable {
             }
             submitLock.lock();
             try {
+                List<MemorySegment> inFlight = new ArrayList<>();
                 engine.close((tag, result, res2) -> {
                     IoRequest r = slots.request(Tags.slot(tag));
                     if (r != null && r.tag == tag) {
+                        addKernelMemory(r, inFlight);
                         backlog.push(tag, filler.settle(r, result), res2);
                     }
                 });
+                boolean keep = engine.leftRequestsToKernel();
+                if (keep) {
+                    // the kernel may still write there: the copies and the memory it was given stay
+                    // allocated for the life of the process (a bounded leak, on this misuse only)
+                    KEPT_FOR_KERNEL.add(List.of(bounce, inFlight));
+                }
                 for (IoFile f : new ArrayList<>(files)) {
                     try {
                         f.close();
@@ -717,7 +747,9 @@ public final class IoContext implements AutoCloseable {
                         // the descriptor is gone either way; close(2) errors are not actionable here
                     }
                 }
-                bounce.close();
+                if (!keep) {
+                    bounce.close();
+                }
             } finally {
                 submitLock.unlock();
                 reapLock.unlock();

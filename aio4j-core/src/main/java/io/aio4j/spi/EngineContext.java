@@ -91,6 +91,16 @@ public interface EngineContext {
      */
     void close(CompletionSink drain);
 
+    /**
+     * After {@link #close}: whether it returned with requests the kernel still owns, which it
+     * reported cancelled because it could not wait for them (io_uring closed by a thread other
+     * than a SINGLE_ISSUER ring's issuer). The kernel may still write into their memory, so the
+     * core must never free it. False for engines whose close always waits.
+     */
+    default boolean leftRequestsToKernel() {
+        return false;
+    }
+
     /** {@return the options this context could not honour exactly, each saying what it does instead} */
     List<String> downgrades();
 

@@ -83,6 +83,14 @@ final class UringContext implements EngineContext {
     private volatile boolean enabled;
     /** The reaper is waiting in the kernel, or about to: submit must wake it for local results. */
     private volatile boolean sleeping;
+    /** Set by a close that reported requests cancelled while the kernel still had them. */
+    private volatile boolean leftToKernel;
+
+    @Override
+    public boolean leftRequestsToKernel() {
+        return leftToKernel;
+    }
+
     /** SINGLE_ISSUER: the thread that enabled the ring with its first submit; else null. */
     private volatile Thread issuer;
     /** A reaper parked on a ring not yet enabled, for {@link #wakeup()} to unpark. */
@@ -435,6 +443,7 @@ final class UringContext implements EngineContext {
             ring.close();
         } else {
             LEAKED.add(arena);
+            leftToKernel = true;
         }
         synchronized (lifecycle) {
             if (eventFd >= 0) {
