@@ -124,6 +124,7 @@ public final class DefaultComparison {
         o.put("ioengine", e.fioName());
         o.put("direct", mode.equals("direct") ? "1" : "0");
         o.put("invalidate", mode.equals("direct") ? "1" : "0");
+        o.put("lat_percentiles", "1"); // the table's p50/p99/p99.9 are of lat
         return JobSpecs.resolve(List.of(new Section(mode + "-" + e.fioName(), o))).getFirst();
     }
 

@@ -8,8 +8,9 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
 
 /**
- * fio's latency distribution: the percentage of I/Os (reads and writes together, by total
- * latency) in each bucket of its latency_ns, latency_us and latency_ms tables. A key is the
+ * fio's latency distribution: the percentage of I/Os (reads and writes together, by completion
+ * latency, as fio's io_u_mark_latency counts them: from the submit to the reap, not from the
+ * preparation) in each bucket of its latency_ns, latency_us and latency_ms tables. A key is the
  * bucket's exclusive upper bound in that unit; the previous key (or the unit's start) its lower.
  */
 final class LatencyBuckets {
@@ -42,7 +43,7 @@ final class LatencyBuckets {
         }
         // reads and writes counted straight from their histograms, in one pass each (merging them
         // first and walking the result once per table took 13-16 ms of the report, cold)
-        long total = count(r.read.lat, counts) + count(r.write.lat, counts);
+        long total = count(r.read.clat, counts) + count(r.write.clat, counts);
         Map<String, Map<String, Double>> out = new LinkedHashMap<>();
         for (int t = 0; t < TABLES.length; t++) {
             String[] keys = TABLE_KEYS[t];

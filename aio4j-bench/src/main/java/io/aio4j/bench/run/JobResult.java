@@ -35,8 +35,8 @@ public final class JobResult {
     /** A result for {@code spec}, empty. */
     public JobResult(JobSpec spec) {
         this.spec = spec;
-        read = new DirectionStats(spec.slatPercentiles());
-        write = new DirectionStats(spec.slatPercentiles());
+        read = new DirectionStats(spec.slatPercentiles(), spec.latPercentiles());
+        write = new DirectionStats(spec.slatPercentiles(), spec.latPercentiles());
     }
 
     /** The job. */

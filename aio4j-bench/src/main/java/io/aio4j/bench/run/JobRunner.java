@@ -316,7 +316,7 @@ public final class JobRunner {
         }
         if (op == IoSource.FSYNC) {
             if (measuring) {
-                result.sync.record(now - prepTimes[slot]);
+                result.sync.record(now - submitTimes[slot]); // fio's sync lat: from its issue, as clat
             }
             return;
         }
