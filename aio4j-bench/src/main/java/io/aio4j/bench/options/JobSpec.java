@@ -18,7 +18,7 @@ import java.util.Map;
  * @param iodepth requests kept in flight
  * @param batchSubmit requests per submit call (1..iodepth)
  * @param batchCompleteMin completions waited for per reap (0..iodepth)
- * @param batchCompleteMax most completions taken per reap (1..iodepth)
+ * @param batchCompleteMax most completions taken per reap (1..iodepth; fio's default: batchCompleteMin)
  * @param direct O_DIRECT
  * @param engine the engine
  * @param runtimeNanos stop after this long; 0 for no limit

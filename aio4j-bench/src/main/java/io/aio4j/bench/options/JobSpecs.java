@@ -84,8 +84,10 @@ public final class JobSpecs {
         int batch = intIn(sec, "iodepth_batch_submit", 1, 0, Integer.MAX_VALUE);
         batch = batch == 0 ? iodepth : Math.min(batch, iodepth);
         int completeMin = Math.min(intIn(sec, "iodepth_batch_complete_min", 1, 0, Integer.MAX_VALUE), iodepth);
-        int completeMax = intIn(sec, "iodepth_batch_complete_max", iodepth, 0, Integer.MAX_VALUE);
-        completeMax = completeMax == 0 ? iodepth : Math.min(Math.max(completeMax, completeMin), iodepth);
+        // fio (fixup_options): a maximum unset (0) or below the minimum is the minimum, so by default
+        // one completion per reap and the queue stays full; at least 1, at most the depth
+        int completeMax = intIn(sec, "iodepth_batch_complete_max", 0, 0, Integer.MAX_VALUE);
+        completeMax = Math.min(Math.max(Math.max(completeMax, completeMin), 1), iodepth);
         int mix = sec.options().containsKey("rwmixread") ? intIn(sec, "rwmixread", 50, 0, 100)
                 : 100 - intIn(sec, "rwmixwrite", 50, 0, 100);
         boolean direct = sec.options().containsKey("direct") ? flag(sec, "direct", false) : !flag(sec, "buffered", true);

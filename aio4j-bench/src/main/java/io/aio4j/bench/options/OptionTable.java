@@ -35,7 +35,7 @@ public final class OptionTable {
         job("iodepth", Kind.INT, "requests kept in flight (default 1)");
         job("iodepth_batch_submit", Kind.INT, "requests submitted per call (default 1; 0 means iodepth)");
         job("iodepth_batch_complete_min", Kind.INT, "completions waited for per reap (default 1)");
-        job("iodepth_batch_complete_max", Kind.INT, "most completions taken per reap (default iodepth)");
+        job("iodepth_batch_complete_max", Kind.INT, "most completions taken per reap (default iodepth_batch_complete_min, as fio)");
         job("direct", Kind.FLAG, "O_DIRECT");
         job("buffered", Kind.FLAG, "the opposite of direct");
         choice("ioengine", "engine", "io_uring", "libaio", "threadpool", "jdk", "psync", "sync");

@@ -39,6 +39,18 @@ class JobSpecsTest {
         JobSpec t = resolve("--name=b", "--iodepth=32", "--iodepth_batch=16", "--iodepth_batch_complete=16").getFirst();
         assertThat(t.batchSubmit()).isEqualTo(16);
         assertThat(t.batchCompleteMin()).isEqualTo(16);
+        assertThat(t.batchCompleteMax()).as("unset: the minimum").isEqualTo(16);
+    }
+
+    @Test
+    void byDefaultAReapTakesOneCompletionAsFiosDoes() throws Exception {
+        // fio's fixup_options: iodepth_batch_complete_max unset or below the minimum becomes the
+        // minimum (1 by default); fio 3.33 at iodepth=4 reports IO depths 4=99.9%
+        assertThat(resolve("--name=b", "--iodepth=32").getFirst().batchCompleteMax()).isEqualTo(1);
+        assertThat(resolve("--name=b", "--iodepth=32", "--iodepth_batch_complete_max=16").getFirst().batchCompleteMax()).isEqualTo(16);
+        assertThat(resolve("--name=b", "--iodepth=32", "--iodepth_batch_complete_max=0").getFirst().batchCompleteMax()).isEqualTo(1);
+        assertThat(resolve("--name=b", "--iodepth=32", "--iodepth_batch_complete_min=0").getFirst().batchCompleteMax()).isEqualTo(1);
+        assertThat(resolve("--name=b", "--iodepth=8", "--iodepth_batch_complete_max=64").getFirst().batchCompleteMax()).isEqualTo(8);
     }
 
     @Test
