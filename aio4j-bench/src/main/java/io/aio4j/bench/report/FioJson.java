@@ -1,5 +1,6 @@
 package io.aio4j.bench.report;
 
+import io.aio4j.bench.run.DepthStats;
 import io.aio4j.bench.run.DirectionStats;
 import io.aio4j.bench.run.JobResult;
 import io.aio4j.bench.run.LatencyStats;
@@ -67,11 +68,19 @@ public final class FioJson {
         j.field("ctx", 0);
         j.field("majf", 0);
         j.field("minf", 0);
+        distribution(j, "iodepth_level", DepthStats.LEVEL_KEYS, r.depths.levelPercents());
+        distribution(j, "iodepth_submit", DepthStats.BATCH_KEYS, r.depths.submitPercents());
+        distribution(j, "iodepth_complete", DepthStats.BATCH_KEYS, r.depths.completePercents());
         for (Map.Entry<String, Map<String, Double>> t : LatencyBuckets.of(r).entrySet()) {
             j.begin("latency_" + t.getKey());
             t.getValue().forEach(j::field);
             j.end();
         }
+        // fio's latency_target feature (not supported): its values when the option is not set
+        j.field("latency_depth", spec.iodepth());
+        j.field("latency_target", 0);
+        j.field("latency_percentile", 100.0);
+        j.field("latency_window", 0);
         j.begin("aio4j");
         j.field("engine", r.engine());
         j.field("cpu_scope", "process");
@@ -83,6 +92,14 @@ public final class FioJson {
             j.field("error_message", r.errorMessage());
         }
         j.end();
+        j.end();
+    }
+
+    private static void distribution(JsonOut j, String name, String[] keys, double[] percents) {
+        j.begin(name);
+        for (int i = 0; i < keys.length; i++) {
+            j.field(keys[i], percents[i]);
+        }
         j.end();
     }
 

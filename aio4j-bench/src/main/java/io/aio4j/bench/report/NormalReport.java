@@ -1,6 +1,7 @@
 package io.aio4j.bench.report;
 
 import io.aio4j.bench.options.JobSpec;
+import io.aio4j.bench.run.DepthStats;
 import io.aio4j.bench.run.DirectionStats;
 import io.aio4j.bench.run.JobResult;
 import io.aio4j.bench.run.LatencyStats;
@@ -39,6 +40,15 @@ public final class NormalReport {
         return b.toString();
     }
 
+    /** fio's "IO depths" style line: key=percent%, one decimal. */
+    private static void distributionLine(StringBuilder b, String head, String[] keys, double[] percents) {
+        b.append(head);
+        for (int i = 0; i < keys.length; i++) {
+            b.append(i == 0 ? "" : ", ").append(keys[i]).append('=').append(String.format(Locale.ROOT, "%.1f%%", percents[i]));
+        }
+        b.append('\n');
+    }
+
     private static void job(StringBuilder b, JobResult r, int jobs) {
         JobSpec s = r.spec();
         String when = FioTime.format(r.startMillis());
@@ -73,8 +83,12 @@ public final class NormalReport {
         if (ios > 0) {
             b.append(String.format(Locale.ROOT, "  cpu per I/O  : %.2f usec%n", r.cpu().totalNanos() / 1e3 / ios));
         }
+        distributionLine(b, "  IO depths    : ", DepthStats.LEVEL_KEYS, r.depths.levelPercents());
+        distributionLine(b, "     submit    : ", DepthStats.BATCH_KEYS, r.depths.submitPercents());
+        distributionLine(b, "     complete  : ", DepthStats.BATCH_KEYS, r.depths.completePercents());
         b.append(String.format(Locale.ROOT, "     issued rwts: total=%d,%d,0,%d short=%d,%d,0,0%n", r.read.ios(),
                 r.write.ios(), r.sync.count(), r.read.shortIos(), r.write.shortIos()));
+        b.append(String.format(Locale.ROOT, "     latency   : target=0, window=0, percentile=100.00%%, depth=%d%n", s.iodepth()));
         if (s.verify()) {
             b.append(String.format(Locale.ROOT, "  verify       : %d reads checked during the I/O phase, %d in the verify phase,"
                     + " %d failures%n", r.verifiedDuringIo(), r.verifiedAfterIo(), r.verifyFailures()));

@@ -15,6 +15,8 @@ public final class JobResult {
     public final DirectionStats write;
     /** fsync latencies (fio's "sync" lat_ns). */
     public final LatencyStats sync = new LatencyStats();
+    /** Queue depths, submit and reap batch sizes (fio's IO depths, submit and complete lines). */
+    public final DepthStats depths = new DepthStats();
     String engine = "";
     long runtimeNanos;
     /** Whether this is a sum of jobs, and the sum of their runtimes (see {@link #jobRuntimeNanos()}). */
@@ -139,6 +141,7 @@ public final class JobResult {
         read.add(j.read);
         write.add(j.write);
         sync.add(j.sync);
+        depths.add(j.depths);
         if (j.runtimeNanos > runtimeNanos) {
             runtimeNanos = j.runtimeNanos;
             cpu = j.cpu;

@@ -213,6 +213,9 @@ public final class JobRunner {
         }
         int n = io.reap(min, Math.min(spec.batchCompleteMax(), depth), doneSlots, doneResults);
         now = System.nanoTime();
+        if (measuring) {
+            result.depths.reaped(n);
+        }
         for (int i = 0; i < n; i++) {
             complete(doneSlots[i], doneResults[i], now);
         }
@@ -240,6 +243,7 @@ public final class JobRunner {
         result.read.reset();
         result.write.reset();
         result.sync.reset();
+        result.depths.reset();
         if (ownCpu) {
             cpuStart = CpuTimes.now();
         }
@@ -283,6 +287,10 @@ public final class JobRunner {
     private void commit() throws IOException {
         int k = io.submit(pending, 0, pendingCount);
         long now = System.nanoTime();
+        if (measuring) {
+            result.depths.committed(inFlight + pendingCount, k);
+            result.depths.submitted(k);
+        }
         for (int i = 0; i < k; i++) {
             int slot = pending[i];
             submitTimes[slot] = now;
