@@ -49,7 +49,9 @@ final class LatencyBuckets {
             String[] keys = TABLE_KEYS[t];
             Map<String, Double> m = new LinkedHashMap<>();
             for (int k = 0; k < keys.length; k++) {
-                m.put(keys[k], total == 0 ? 0.0 : 100.0 * counts[t][k] / total);
+                double pct = total == 0 ? 0.0 : 100.0 * counts[t][k] / total;
+                // fio's stat_calc_lat: a bucket with any I/O shows at least 0.01
+                m.put(keys[k], counts[t][k] > 0 && pct < 0.01 ? 0.01 : pct);
             }
             out.put(TABLES[t], m);
         }

@@ -49,6 +49,26 @@ public final class NormalReport {
         b.append('\n');
     }
 
+    /** One latency table as fio's show_lat prints it: the buckets with any I/O, five to a line. */
+    private static void latencyTable(StringBuilder b, String unit, Map<String, Double> table) {
+        int onLine = 0;
+        for (Map.Entry<String, Double> e : table.entrySet()) {
+            if (e.getValue() <= 0) {
+                continue;
+            }
+            if (onLine == 5) {
+                b.append('\n');
+                onLine = 0;
+            }
+            b.append(onLine == 0 ? "  lat (" + unit + ")   : " : ", ").append(e.getKey()).append('=')
+                    .append(String.format(Locale.ROOT, "%.2f%%", e.getValue()));
+            onLine++;
+        }
+        if (onLine > 0) {
+            b.append('\n');
+        }
+    }
+
     private static void job(StringBuilder b, JobResult r, int jobs) {
         JobSpec s = r.spec();
         String when = FioTime.format(r.startMillis());
@@ -60,16 +80,7 @@ public final class NormalReport {
         direction(b, "read", r.read, r);
         direction(b, "write", r.write, r);
         for (Map.Entry<String, Map<String, Double>> t : LatencyBuckets.of(r).entrySet()) {
-            StringBuilder line = new StringBuilder();
-            t.getValue().forEach((k, pct) -> {
-                if (pct >= 0.01) {
-                    line.append(line.isEmpty() ? "" : ", ").append(k).append('=').append(String.format(Locale.ROOT, "%.2f%%", pct));
-                }
-            });
-            if (!line.isEmpty()) {
-                b.append(String.format(Locale.ROOT, "  lat (%s)   : %s%n", t.getKey().equals("ns") ? "nsec"
-                        : t.getKey().equals("us") ? "usec" : "msec", line));
-            }
+            latencyTable(b, t.getKey().equals("ns") ? "nsec" : t.getKey().equals("us") ? "usec" : "msec", t.getValue());
         }
         if (r.sync.count() > 0) {
             b.append("  fsync/fdatasync/sync_file_range:\n");

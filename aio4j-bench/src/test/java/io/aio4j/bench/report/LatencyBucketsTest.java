@@ -52,6 +52,31 @@ class LatencyBucketsTest {
     }
 
     @Test
+    void aBucketWithAnyIoShowsAtLeastAHundredthAsFiosDo() throws Exception {
+        var spec = JobSpecs.resolve(Invocation.parse(List.of("--name=t", "--size=1m", "--rw=randread")).jobs()).getFirst();
+        JobResult r = new JobResult(spec);
+        for (int i = 0; i < 100_000; i++) {
+            r.read.clat.record(i == 0 ? 30_000 : 300); // one I/O in 100,000 at 30 us: 0.001 %
+        }
+        Map<String, Map<String, Double>> t = LatencyBuckets.of(r);
+        assertThat(t.get("us").get("50")).isEqualTo(0.01);
+        assertThat(t.get("ns").get("500")).isEqualTo(99.999);
+        assertThat(t.get("us").get("100")).isZero();
+    }
+
+    @Test
+    void theNormalReportPrintsFiveBucketsALineAsFioDoes() throws Exception {
+        var spec = JobSpecs.resolve(Invocation.parse(List.of("--name=t", "--size=1m", "--rw=randread")).jobs()).getFirst();
+        JobResult r = new JobResult(spec);
+        for (long us : new long[] {1, 3, 8, 15, 40, 90, 200}) { // seven us buckets: 2, 4, 10, 20, 50, 100, 250
+            r.read.clat.record(us * 1_000);
+        }
+        String report = NormalReport.write(List.of(r));
+        assertThat(report).contains("  lat (usec)   : 2=14.29%, 4=14.29%, 10=14.29%, 20=14.29%, 50=14.29%\n"
+                + "  lat (usec)   : 100=14.29%, 250=14.29%\n");
+    }
+
+    @Test
     void noIoGivesZeroes() throws Exception {
         var spec = JobSpecs.resolve(Invocation.parse(List.of("--name=t", "--size=1m")).jobs()).getFirst();
         Map<String, Map<String, Double>> t = LatencyBuckets.of(new JobResult(spec));
