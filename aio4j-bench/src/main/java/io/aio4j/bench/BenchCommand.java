@@ -13,6 +13,7 @@ import io.aio4j.bench.report.FioTime;
 import io.aio4j.bench.report.NormalReport;
 import io.aio4j.bench.run.Backends;
 import io.aio4j.bench.run.BenchRun;
+import io.aio4j.bench.run.DiskStats;
 import io.aio4j.bench.run.JobResult;
 import io.aio4j.spi.Availability;
 import java.io.IOException;
@@ -107,7 +108,9 @@ public final class BenchCommand {
     private int runAndReport(Invocation inv, List<JobSpec> specs) {
         boolean json = inv.json();
         List<JobResult> results;
+        DiskStats disksBefore;
         try (ProgressLine progress = showProgress(inv) ? new ProgressLine(out) : null) {
+            disksBefore = DiskStats.sample(specs);
             results = BenchRun.run(specs, progress != null ? progress : s -> { });
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -117,7 +120,8 @@ public final class BenchCommand {
         // the jobs are done with their contexts: the idle ones kept for reuse are destroyed while
         // the report is written, not by the kernel at exit (seed 003: 40-50 ms of exit for 16)
         IoContext.releaseIdleResources();
-        String report = json ? FioJson.write(results, inv.globals()) : NormalReport.write(results);
+        DiskStats.Change disks = disksBefore.again().since(disksBefore);
+        String report = json ? FioJson.write(results, inv.globals(), disks) : NormalReport.write(results, disks);
         String target = inv.cli("output", null);
         try {
             if (target != null) {

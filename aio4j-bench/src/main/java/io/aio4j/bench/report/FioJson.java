@@ -1,6 +1,7 @@
 package io.aio4j.bench.report;
 
 import io.aio4j.bench.run.DepthStats;
+import io.aio4j.bench.run.DiskStats;
 import io.aio4j.bench.run.DirectionStats;
 import io.aio4j.bench.run.JobResult;
 import io.aio4j.bench.run.LatencyStats;
@@ -25,6 +26,11 @@ public final class FioJson {
 
     /** The JSON text of a finished run. */
     public static String write(List<JobResult> results, Map<String, String> globals) {
+        return write(results, globals, DiskStats.Change.NONE);
+    }
+
+    /** As {@link #write(List, Map)}, with the devices' utilisation (fio's disk_util) when there are any. */
+    public static String write(List<JobResult> results, Map<String, String> globals, DiskStats.Change disks) {
         JsonOut j = new JsonOut().begin(null);
         ZonedDateTime now = FioTime.now();
         j.field("fio version", "aio4j-bench-0.1.0");
@@ -41,6 +47,23 @@ public final class FioJson {
             job(j, r);
         }
         j.endArray();
+        if (!disks.devices().isEmpty()) {
+            j.beginArray("disk_util");
+            for (DiskStats.Device d : disks.devices()) {
+                j.begin(null);
+                j.field("name", d.name());
+                j.field("read_ios", d.readIos());
+                j.field("write_ios", d.writeIos());
+                j.field("read_merges", d.readMerges());
+                j.field("write_merges", d.writeMerges());
+                j.field("read_ticks", d.readTicks());
+                j.field("write_ticks", d.writeTicks());
+                j.field("in_queue", d.inQueue());
+                j.field("util", d.util(disks.elapsedMillis()));
+                j.end();
+            }
+            j.endArray();
+        }
         return j.end().toString();
     }
 

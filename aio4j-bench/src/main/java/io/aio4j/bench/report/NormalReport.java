@@ -2,6 +2,7 @@ package io.aio4j.bench.report;
 
 import io.aio4j.bench.options.JobSpec;
 import io.aio4j.bench.run.DepthStats;
+import io.aio4j.bench.run.DiskStats;
 import io.aio4j.bench.run.DirectionStats;
 import io.aio4j.bench.run.JobResult;
 import io.aio4j.bench.run.LatencyStats;
@@ -23,6 +24,11 @@ public final class NormalReport {
 
     /** The report of a finished run. */
     public static String write(List<JobResult> results) {
+        return write(results, DiskStats.Change.NONE);
+    }
+
+    /** As {@link #write(List)}, ending with fio's "Disk stats" when the files are on block devices. */
+    public static String write(List<JobResult> results, DiskStats.Change disks) {
         StringBuilder b = new StringBuilder();
         Map<Integer, List<JobResult>> groups = Reported.groups(results);
         List<JobResult> entries = Reported.entries(results);
@@ -36,6 +42,14 @@ public final class NormalReport {
             b.append(String.format(Locale.ROOT, "%nRun status group %d (all jobs):%n", g.getKey()));
             groupLine(b, "READ", g.getValue(), true);
             groupLine(b, "WRITE", g.getValue(), false);
+        }
+        if (!disks.devices().isEmpty()) {
+            b.append("\nDisk stats (read/write):\n");
+            for (DiskStats.Device d : disks.devices()) {
+                b.append(String.format(Locale.ROOT, "  %s: ios=%d/%d, merge=%d/%d, ticks=%d/%d, in_queue=%d, util=%.2f%%%n",
+                        d.name(), d.readIos(), d.writeIos(), d.readMerges(), d.writeMerges(), d.readTicks(), d.writeTicks(),
+                        d.inQueue(), d.util(disks.elapsedMillis())));
+            }
         }
         return b.toString();
     }
