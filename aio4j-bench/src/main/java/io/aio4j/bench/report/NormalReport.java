@@ -140,10 +140,15 @@ public final class NormalReport {
         if (r.spec().latPercentiles()) {
             percentiles(b, "     lat", d.lat);
         }
-        b.append(String.format(Locale.ROOT, "   bw (  KiB/s): min=%d, max=%d, per=100.00%%, avg=%.2f, stdev=%.2f, samples=%d%n",
-                Math.round(d.bw.min()), Math.round(d.bw.max()), d.bw.mean(), d.bw.stddev(), d.bw.samples()));
-        b.append(String.format(Locale.ROOT, "   iops        : min=%d, max=%d, avg=%.2f, stdev=%.2f, samples=%d%n",
-                Math.round(d.iops.min()), Math.round(d.iops.max()), d.iops.mean(), d.iops.stddev(), d.iops.samples()));
+        // as fio's show_ddir_status: only with samples (a job shorter than one sampling period has none)
+        if (d.bw.samples() > 0) {
+            b.append(String.format(Locale.ROOT, "   bw (  KiB/s): min=%5d, max=%5d, per=100.00%%, avg=%5.02f, stdev=%5.02f, samples=%d%n",
+                    Math.round(d.bw.min()), Math.round(d.bw.max()), d.bw.mean(), d.bw.stddev(), d.bw.samples()));
+        }
+        if (d.iops.samples() > 0) {
+            b.append(String.format(Locale.ROOT, "   iops        : min=%5d, max=%5d, avg=%5.02f, stdev=%5.02f, samples=%d%n",
+                    Math.round(d.iops.min()), Math.round(d.iops.max()), d.iops.mean(), d.iops.stddev(), d.iops.samples()));
+        }
     }
 
     private static void latencyLine(StringBuilder b, String label, LatencyStats s) {

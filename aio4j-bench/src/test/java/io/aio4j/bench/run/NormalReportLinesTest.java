@@ -1,0 +1,37 @@
+package io.aio4j.bench.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aio4j.bench.options.Invocation;
+import io.aio4j.bench.options.JobSpecs;
+import io.aio4j.bench.report.NormalReport;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Lines of fio's normal output that depend on what a job measured. */
+class NormalReportLinesTest {
+    private static JobResult result() throws Exception {
+        JobResult r = new JobResult(JobSpecs.resolve(Invocation.parse(List.of("--name=t", "--size=1m", "--rw=randread")).jobs()).getFirst());
+        r.read.ios = 1;
+        r.read.bytes = 4096;
+        r.runtimeNanos = 1_000_000;
+        return r;
+    }
+
+    @Test
+    void bandwidthAndIopsLinesOnlyWithSamplesAsFio() throws Exception {
+        JobResult none = result();
+        none.read.clat.record(1_000);
+        assertThat(NormalReport.write(List.of(none))).doesNotContain("bw (").doesNotContain("iops        :");
+
+        JobResult sampled = result();
+        sampled.read.clat.record(1_000);
+        sampled.read.bw.sample(2048);
+        sampled.read.bw.sample(4096);
+        sampled.read.iops.sample(512);
+        sampled.read.iops.sample(1024);
+        assertThat(NormalReport.write(List.of(sampled)))
+                .contains("   bw (  KiB/s): min= 2048, max= 4096, per=100.00%, avg=3072.00, stdev=1448.15, samples=2\n")
+                .contains("   iops        : min=  512, max= 1024, avg=768.00, stdev=362.04, samples=2\n");
+    }
+}
