@@ -17,9 +17,10 @@ public final class NormalReport {
 
     /** The header fio prints for a job before it starts. */
     public static String header(JobSpec s) {
-        return String.format(Locale.ROOT, "%s: (g=%d): rw=%s, bs=(R) %dB-%dB, (W) %dB-%dB, ioengine=%s, iodepth=%d%n",
+        // fio 3.x names the trim block size too
+        return String.format(Locale.ROOT, "%s: (g=%d): rw=%s, bs=(R) %dB-%dB, (W) %dB-%dB, (T) %dB-%dB, ioengine=%s, iodepth=%d%n",
                 s.name(), s.groupId(), s.workload().fioName(), s.blockSize(), s.blockSize(), s.blockSize(), s.blockSize(),
-                s.engine().fioName(), s.iodepth());
+                s.blockSize(), s.blockSize(), s.engine().fioName(), s.iodepth());
     }
 
     /** The report of a finished run. */

@@ -34,4 +34,13 @@ class NormalReportLinesTest {
                 .contains("   bw (  KiB/s): min= 2048, max= 4096, per=100.00%, avg=3072.00, stdev=1448.15, samples=2\n")
                 .contains("   iops        : min=  512, max= 1024, avg=768.00, stdev=362.04, samples=2\n");
     }
+
+    @Test
+    void theHeaderNamesTheReadWriteAndTrimBlockSizesAsFio() throws Exception {
+        // fio 3.33: "t: (g=0): rw=randrw, bs=(R) 4096B-4096B, (W) 4096B-4096B, (T) 4096B-4096B, ioengine=libaio, iodepth=4"
+        var spec = JobSpecs.resolve(Invocation.parse(List.of("--name=t", "--rw=randrw", "--ioengine=libaio", "--iodepth=4")).jobs())
+                .getFirst();
+        assertThat(NormalReport.header(spec))
+                .isEqualTo("t: (g=0): rw=randrw, bs=(R) 4096B-4096B, (W) 4096B-4096B, (T) 4096B-4096B, ioengine=libaio, iodepth=4\n");
+    }
 }
