@@ -88,9 +88,9 @@ public final class FioJson {
         j.field("job_runtime", r.jobRuntimeNanos() / 1_000_000);
         j.field("usr_cpu", percent(r.cpu().userNanos(), r.cpuWallNanos()));
         j.field("sys_cpu", percent(r.cpu().systemNanos(), r.cpuWallNanos()));
-        j.field("ctx", 0);
-        j.field("majf", 0);
-        j.field("minf", 0);
+        j.field("ctx", r.cpu().contextSwitches());
+        j.field("majf", r.cpu().majorFaults());
+        j.field("minf", r.cpu().minorFaults());
         distribution(j, "iodepth_level", DepthStats.LEVEL_KEYS, r.depths.levelPercents());
         distribution(j, "iodepth_submit", DepthStats.BATCH_KEYS, r.depths.submitPercents());
         distribution(j, "iodepth_complete", DepthStats.BATCH_KEYS, r.depths.completePercents());

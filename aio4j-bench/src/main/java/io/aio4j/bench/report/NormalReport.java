@@ -103,8 +103,9 @@ public final class NormalReport {
             percentiles(b, "    sync", r.sync);
         }
         double secs = r.cpuWallNanos() / 1e9;
-        b.append(String.format(Locale.ROOT, "  cpu          : usr=%.2f%%, sys=%.2f%%, ctx=0, majf=0, minf=0 (whole process)%n",
-                secs == 0 ? 0 : r.cpu().userNanos() / 1e7 / secs, secs == 0 ? 0 : r.cpu().systemNanos() / 1e7 / secs));
+        b.append(String.format(Locale.ROOT, "  cpu          : usr=%.2f%%, sys=%.2f%%, ctx=%d, majf=%d, minf=%d (whole process)%n",
+                secs == 0 ? 0 : r.cpu().userNanos() / 1e7 / secs, secs == 0 ? 0 : r.cpu().systemNanos() / 1e7 / secs,
+                r.cpu().contextSwitches(), r.cpu().majorFaults(), r.cpu().minorFaults()));
         long ios = r.read.ios() + r.write.ios() + r.sync.count();
         if (ios > 0) {
             b.append(String.format(Locale.ROOT, "  cpu per I/O  : %.2f usec%n", r.cpu().totalNanos() / 1e3 / ios));

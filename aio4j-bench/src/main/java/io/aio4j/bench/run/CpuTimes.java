@@ -21,8 +21,17 @@ import java.lang.management.ManagementFactory;
  * @param totalNanos user + system CPU time
  * @param userNanos user CPU time
  * @param systemNanos system CPU time
+ * @param contextSwitches voluntary and involuntary context switches (fio's ctx); 0 where not read
+ * @param minorFaults page faults served without I/O (fio's minf)
+ * @param majorFaults page faults that needed I/O (fio's majf)
  */
-public record CpuTimes(long totalNanos, long userNanos, long systemNanos) {
+public record CpuTimes(long totalNanos, long userNanos, long systemNanos, long contextSwitches, long minorFaults,
+        long majorFaults) {
+    /** Times without the counters. */
+    public CpuTimes(long totalNanos, long userNanos, long systemNanos) {
+        this(totalNanos, userNanos, systemNanos, 0, 0, 0);
+    }
+
     private static final boolean RUSAGE = Native.IS_LINUX && Syscalls.GETRUSAGE >= 0;
     private static final int RUSAGE_SELF = 0;
     /** struct rusage on the 64-bit targets: ru_utime and ru_stime (struct timeval) first, 144 bytes. */
@@ -73,7 +82,9 @@ public record CpuTimes(long totalNanos, long userNanos, long systemNanos) {
             }
             long user = timevalNanos(ru, 0);
             long system = timevalNanos(ru, 16);
-            return new CpuTimes(user + system, user, system);
+            // ru_minflt, ru_majflt, then ru_nvcsw and ru_nivcsw, longs at 64, 72, 128, 136
+            long ctx = ru.get(ValueLayout.JAVA_LONG, 128) + ru.get(ValueLayout.JAVA_LONG, 136);
+            return new CpuTimes(user + system, user, system, ctx, ru.get(ValueLayout.JAVA_LONG, 64), ru.get(ValueLayout.JAVA_LONG, 72));
         }
     }
 
@@ -89,6 +100,7 @@ public record CpuTimes(long totalNanos, long userNanos, long systemNanos) {
     /** The time spent since {@code earlier}. */
     public CpuTimes since(CpuTimes earlier) {
         return new CpuTimes(Math.max(0, totalNanos - earlier.totalNanos), Math.max(0, userNanos - earlier.userNanos),
-                Math.max(0, systemNanos - earlier.systemNanos));
+                Math.max(0, systemNanos - earlier.systemNanos), Math.max(0, contextSwitches - earlier.contextSwitches),
+                Math.max(0, minorFaults - earlier.minorFaults), Math.max(0, majorFaults - earlier.majorFaults));
     }
 }

@@ -35,4 +35,23 @@ class CpuTimesTest {
         }
         assertThat(finerThanTicks).as("every reading a multiple of 10 ms").isTrue();
     }
+
+    @Test
+    void contextSwitchesAndPageFaultsAreCountedAsFiosCtxAndMinf() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("os.name", "").startsWith("Linux"), "getrusage is read on Linux");
+        CpuTimes before = CpuTimes.fresh();
+        for (int i = 0; i < 5; i++) {
+            Thread.sleep(1); // a voluntary context switch each
+        }
+        try (java.lang.foreign.Arena a = java.lang.foreign.Arena.ofConfined()) {
+            java.lang.foreign.MemorySegment m = a.allocate(16L << 20);
+            for (long at = 0; at < m.byteSize(); at += 4096) {
+                m.set(java.lang.foreign.ValueLayout.JAVA_BYTE, at, (byte) 1); // first touch: a minor fault per page
+            }
+        }
+        CpuTimes d = CpuTimes.fresh().since(before);
+        assertThat(d.contextSwitches()).isGreaterThanOrEqualTo(5);
+        assertThat(d.minorFaults()).isGreaterThan(0);
+        assertThat(d.majorFaults()).isNotNegative();
+    }
 }
