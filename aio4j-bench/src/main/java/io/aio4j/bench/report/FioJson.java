@@ -43,8 +43,9 @@ public final class FioJson {
             j.end();
         }
         j.beginArray("jobs");
+        Map<Integer, List<JobResult>> groups = Reported.groups(results);
         for (JobResult r : Reported.entries(results)) {
-            job(j, r);
+            job(j, r, groups.get(r.spec().groupId()));
         }
         j.endArray();
         if (!disks.devices().isEmpty()) {
@@ -67,7 +68,7 @@ public final class FioJson {
         return j.end().toString();
     }
 
-    private static void job(JsonOut j, JobResult r) {
+    private static void job(JsonOut j, JobResult r, List<JobResult> group) {
         var spec = r.spec();
         j.begin(null);
         j.field("jobname", spec.name());
@@ -78,9 +79,9 @@ public final class FioJson {
         j.begin("job options");
         spec.options().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> j.field(e.getKey(), e.getValue()));
         j.end();
-        direction(j, "read", r.read, r, spec.slatPercentiles());
-        direction(j, "write", r.write, r, spec.slatPercentiles());
-        direction(j, "trim", new DirectionStats(), r, false);
+        direction(j, "read", r.read, r, spec.slatPercentiles(), Reported.aggregateKiBps(group, true));
+        direction(j, "write", r.write, r, spec.slatPercentiles(), Reported.aggregateKiBps(group, false));
+        direction(j, "trim", new DirectionStats(), r, false, 0);
         j.begin("sync");
         j.field("total_ios", r.sync.count());
         latency(j, "lat_ns", r.sync, true);
@@ -130,7 +131,8 @@ public final class FioJson {
         return wallNanos == 0 ? 0 : 100.0 * cpuNanos / wallNanos;
     }
 
-    private static void direction(JsonOut j, String name, DirectionStats d, JobResult r, boolean slatPercentiles) {
+    private static void direction(JsonOut j, String name, DirectionStats d, JobResult r, boolean slatPercentiles,
+            double groupKiBps) {
         var spec = r.spec();
         long runtimeNanos = d.ios() == 0 ? 0 : r.runtimeNanos();
         double seconds = runtimeNanos / 1e9;
@@ -149,7 +151,7 @@ public final class FioJson {
         latency(j, "lat_ns", d.lat, spec.latPercentiles());
         j.field("bw_min", Math.round(d.bw.min()));
         j.field("bw_max", Math.round(d.bw.max()));
-        j.field("bw_agg", d.bw.samples() == 0 ? 0.0 : 100.0);
+        j.field("bw_agg", d.bw.samples() == 0 ? 0.0 : Reported.percentOfAggregate(d.bw.mean(), groupKiBps));
         j.field("bw_mean", d.bw.mean());
         j.field("bw_dev", d.bw.stddev());
         j.field("bw_samples", d.bw.samples());

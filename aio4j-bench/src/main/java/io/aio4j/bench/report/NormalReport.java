@@ -37,7 +37,7 @@ public final class NormalReport {
         // group summed as one job, whose runtime is the longest job's, so min and max coincide
         Map<Integer, List<JobResult>> reported = Reported.groups(entries);
         for (JobResult r : entries) {
-            job(b, r, groups.get(r.spec().groupId()).size());
+            job(b, r, groups.get(r.spec().groupId()));
         }
         for (Map.Entry<Integer, List<JobResult>> g : reported.entrySet()) {
             b.append(String.format(Locale.ROOT, "%nRun status group %d (all jobs):%n", g.getKey()));
@@ -84,7 +84,8 @@ public final class NormalReport {
         }
     }
 
-    private static void job(StringBuilder b, JobResult r, int jobs) {
+    private static void job(StringBuilder b, JobResult r, List<JobResult> group) {
+        int jobs = group.size();
         JobSpec s = r.spec();
         String when = FioTime.format(r.startMillis());
         b.append(String.format(Locale.ROOT, "%s: (groupid=%d, jobs=%d): err=%2d: %s: %s%n", s.name(), s.groupId(),
@@ -92,8 +93,8 @@ public final class NormalReport {
         if (r.errorMessage() != null) {
             b.append("  error: ").append(r.errorMessage()).append('\n');
         }
-        direction(b, "read", r.read, r);
-        direction(b, "write", r.write, r);
+        direction(b, "read", r.read, r, Reported.aggregateKiBps(group, true));
+        direction(b, "write", r.write, r, Reported.aggregateKiBps(group, false));
         for (Map.Entry<String, Map<String, Double>> t : LatencyBuckets.of(r).entrySet()) {
             latencyTable(b, t.getKey().equals("ns") ? "nsec" : t.getKey().equals("us") ? "usec" : "msec", t.getValue());
         }
@@ -122,7 +123,7 @@ public final class NormalReport {
         }
     }
 
-    private static void direction(StringBuilder b, String name, DirectionStats d, JobResult r) {
+    private static void direction(StringBuilder b, String name, DirectionStats d, JobResult r, double groupKiBps) {
         if (d.ios() == 0) {
             return;
         }
@@ -144,8 +145,9 @@ public final class NormalReport {
         }
         // as fio's show_ddir_status: only with samples (a job shorter than one sampling period has none)
         if (d.bw.samples() > 0) {
-            b.append(String.format(Locale.ROOT, "   bw (  KiB/s): min=%5d, max=%5d, per=100.00%%, avg=%5.02f, stdev=%5.02f, samples=%d%n",
-                    Math.round(d.bw.min()), Math.round(d.bw.max()), d.bw.mean(), d.bw.stddev(), d.bw.samples()));
+            b.append(String.format(Locale.ROOT, "   bw (  KiB/s): min=%5d, max=%5d, per=%3.2f%%, avg=%5.02f, stdev=%5.02f, samples=%d%n",
+                    Math.round(d.bw.min()), Math.round(d.bw.max()), Reported.percentOfAggregate(d.bw.mean(), groupKiBps),
+                    d.bw.mean(), d.bw.stddev(), d.bw.samples()));
         }
         if (d.iops.samples() > 0) {
             b.append(String.format(Locale.ROOT, "   iops        : min=%5d, max=%5d, avg=%5.02f, stdev=%5.02f, samples=%d%n",

@@ -28,6 +28,31 @@ public final class Reported {
         return out;
     }
 
+    /**
+     * A group's aggregate bandwidth in one direction, KiB/s, as fio's run stats: the bytes of
+     * every job over the longest job's runtime (0 when none moved any).
+     */
+    static double aggregateKiBps(List<JobResult> group, boolean read) {
+        long bytes = 0;
+        long longest = 0;
+        for (JobResult r : group) {
+            var d = read ? r.read : r.write;
+            if (d.ios() > 0) {
+                bytes += d.bytes();
+                longest = Math.max(longest, r.runtimeNanos());
+            }
+        }
+        return longest == 0 ? 0 : bytes / 1024.0 / (longest / 1e9);
+    }
+
+    /**
+     * fio's "per" (bw_agg): a job's mean sampled bandwidth as a share of its group's aggregate, in
+     * percent, at most 100 (100 when the group moved nothing).
+     */
+    static double percentOfAggregate(double meanKiBps, double aggregateKiBps) {
+        return aggregateKiBps <= 0 ? 100.0 : Math.min(100.0, meanKiBps * 100.0 / aggregateKiBps);
+    }
+
     /** The jobs of each reporting group, for fio's "Run status group" lines. */
     public static Map<Integer, List<JobResult>> groups(List<JobResult> results) {
         Map<Integer, List<JobResult>> groups = new LinkedHashMap<>();

@@ -31,7 +31,8 @@ class NormalReportLinesTest {
         sampled.read.iops.sample(512);
         sampled.read.iops.sample(1024);
         assertThat(NormalReport.write(List.of(sampled)))
-                .contains("   bw (  KiB/s): min= 2048, max= 4096, per=100.00%, avg=3072.00, stdev=1448.15, samples=2\n")
+                // per: the mean, 3,072 KiB/s, of the group's 4 KiB in 1 ms (4,000 KiB/s)
+                .contains("   bw (  KiB/s): min= 2048, max= 4096, per=76.80%, avg=3072.00, stdev=1448.15, samples=2\n")
                 .contains("   iops        : min=  512, max= 1024, avg=768.00, stdev=362.04, samples=2\n");
     }
 
@@ -42,5 +43,20 @@ class NormalReportLinesTest {
                 .getFirst();
         assertThat(NormalReport.header(spec))
                 .isEqualTo("t: (g=0): rw=randrw, bs=(R) 4096B-4096B, (W) 4096B-4096B, (T) 4096B-4096B, ioengine=libaio, iodepth=4\n");
+    }
+
+    @Test
+    void perIsAJobsShareOfItsGroupsBandwidthAsFio() throws Exception {
+        // fio's p_of_agg: four equal jobs of one group without group_reporting get per=25.00% each
+        java.util.List<JobResult> four = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            JobResult r = result();
+            r.read.bw.sample(4000); // the job's own rate: 4 KiB in 1 ms
+            four.add(r);
+        }
+        String report = NormalReport.write(four);
+        assertThat(report.split("per=25.00%", -1)).hasSize(5);
+        String json = io.aio4j.bench.report.FioJson.write(four, java.util.Map.of());
+        assertThat(json).contains("\"bw_agg\" : 25.0");
     }
 }
