@@ -37,11 +37,10 @@ class CloseLeftToKernelTest {
 
     @Test
     void anotherThreadsCloseKeepsTheMemoryOfWhatTheKernelStillHas() throws Exception {
-        Path fifo = fifo();
         IoContext ctx = openSingleIssuer();
         int keptBefore = IoContext.keptForKernel();
         try (Arena shared = Arena.ofShared()) {
-            IoFile f = ctx.openFile(fifo, FileOption.READ, FileOption.WRITE);
+            IoFile f = ctx.openFile(fifo(), FileOption.READ, FileOption.WRITE);
             // a shared arena's buffer goes through a context-owned copy, an automatic one as it is
             IoRequest copied = new IoRequest().prepRead(f, shared.allocate(64), 0).userData(1);
             IoRequest direct = new IoRequest().prepRead(f, Arena.ofAuto().allocate(64), 0).userData(2);
@@ -57,11 +56,10 @@ class CloseLeftToKernelTest {
 
     @Test
     void theIssuersOwnCloseWaitsAndKeepsNothing() throws Exception {
-        Path fifo = fifo();
         IoContext ctx = openSingleIssuer();
         int keptBefore = IoContext.keptForKernel();
         try (Arena shared = Arena.ofShared()) {
-            IoFile f = ctx.openFile(fifo, FileOption.READ, FileOption.WRITE);
+            IoFile f = ctx.openFile(fifo(), FileOption.READ, FileOption.WRITE);
             assertThat(ctx.submit(new IoRequest().prepRead(f, shared.allocate(64), 0).userData(1))).isEqualTo(1);
             ctx.close(); // the issuer: its close cancels the parked read and waits for it
             IoEvent[] ev = IoEvent.array(1);

@@ -17,6 +17,20 @@ public final class JobSpecs {
     }
 
     /**
+     * The reporting groups fio sums into one entry: those in which any job asks for group_reporting.
+     * The bench sums them as their jobs finish, the reports print them summed.
+     */
+    public static java.util.Set<Integer> summedGroups(List<JobSpec> jobs) {
+        java.util.Set<Integer> summed = new java.util.HashSet<>();
+        for (JobSpec j : jobs) {
+            if (j.groupReporting()) {
+                summed.add(j.groupId());
+            }
+        }
+        return summed;
+    }
+
+    /**
      * Resolves every job.
      *
      * @throws IllegalArgumentException naming the job and saying what is wrong

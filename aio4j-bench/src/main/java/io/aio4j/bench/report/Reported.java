@@ -1,10 +1,13 @@
 package io.aio4j.bench.report;
 
+import io.aio4j.bench.options.JobSpec;
+import io.aio4j.bench.options.JobSpecs;
 import io.aio4j.bench.run.JobResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** What fio reports: each job, or, for a group with group_reporting, the group summed as one. */
 public final class Reported {
@@ -13,13 +16,14 @@ public final class Reported {
 
     /** The entries of the report, in job order. */
     public static List<JobResult> entries(List<JobResult> results) {
-        Map<Integer, List<JobResult>> groups = new LinkedHashMap<>();
+        List<JobSpec> specs = new ArrayList<>(results.size());
         for (JobResult r : results) {
-            groups.computeIfAbsent(r.spec().groupId(), g -> new ArrayList<>()).add(r);
+            specs.add(r.spec());
         }
+        Set<Integer> summed = JobSpecs.summedGroups(specs);
         List<JobResult> out = new ArrayList<>();
-        for (List<JobResult> g : groups.values()) {
-            if (g.stream().anyMatch(r -> r.spec().groupReporting())) {
+        for (List<JobResult> g : groups(results).values()) {
+            if (summed.contains(g.getFirst().spec().groupId())) {
                 out.add(JobResult.sum(g));
             } else {
                 out.addAll(g);

@@ -69,18 +69,12 @@ public final class BenchRun {
      * group_reporting (as fio, any of its jobs asking sums the group), null for other jobs.
      */
     private static List<GroupSum> groupSums(List<JobSpec> jobs) {
-        Map<Integer, JobSpec> firstOfGroup = new HashMap<>();
-        Map<Integer, Boolean> summed = new HashMap<>();
-        for (JobSpec j : jobs) {
-            firstOfGroup.putIfAbsent(j.groupId(), j);
-            summed.merge(j.groupId(), j.groupReporting(), Boolean::logicalOr);
-        }
+        java.util.Set<Integer> summed = JobSpecs.summedGroups(jobs);
         Map<Integer, GroupSum> sums = new HashMap<>();
         List<GroupSum> perJob = new ArrayList<>(jobs.size());
         for (JobSpec j : jobs) {
-            perJob.add(summed.get(j.groupId())
-                    ? sums.computeIfAbsent(j.groupId(), g -> new GroupSum(firstOfGroup.get(g)))
-                    : null);
+            // the first job of a group is the first to come here: the sum is named after it
+            perJob.add(summed.contains(j.groupId()) ? sums.computeIfAbsent(j.groupId(), g -> new GroupSum(j)) : null);
         }
         return perJob;
     }
