@@ -87,13 +87,13 @@ public final class BenchRun {
         }
         long[] sizes = new long[jobs.size()];
         prepare(jobs, results, sizes, 0);
-        // the warm-up runs on the first job's file while the other files are prepared and the job
-        // threads are created and set up (they wait at the line); after the other files only when
+        // the warm-up runs while the other files are prepared and the job threads are created and
+        // set up (they wait at the line); on the first job's file only after the other files when
         // one of them is that same file, which its preparation could rewrite under the warm-up
-        int rounds = warmUpRounds(jobs, results, sizes);
+        WarmUpPlan plan = warmUpPlan(jobs, results, sizes);
         Thread.Builder warmUp = Thread.ofPlatform().name("aio4j-bench-warmup");
-        Runnable warmUpRun = () -> warmUp(jobs, sizes, rounds);
-        Thread warm = sharesFirstFile(jobs) ? null : warmUp.start(warmUpRun);
+        Runnable warmUpRun = () -> warmUp(jobs.getFirst(), sizes[0], plan);
+        Thread warm = plan.site() == WarmUpSite.JOB_FILE && sharesFirstFile(jobs) ? null : warmUp.start(warmUpRun);
         for (int k = 1; k < jobs.size(); k++) {
             prepare(jobs, results, sizes, k);
         }
@@ -130,11 +130,11 @@ public final class BenchRun {
                 // the jobs' own set-up queued compilations too: let C2 finish them before the jobs
                 // take every CPU (bounded; nothing to wait for without a warm-up)
                 line.release(() -> {
-                    if (rounds > 0) {
+                    if (plan.rounds() > 0 && plan.site() == WarmUpSite.JOB_FILE) {
                         invalidateAfterWarmUp(jobs.getFirst());
                     }
-                    // a single job's set-up queues little, and its warm-up round ended with a wait already
-                    JitQueue.awaitC2Idle(rounds == MANY_JOBS_ROUNDS ? JIT_WAIT_MAX_MILLIS : 0);
+                    // a few jobs' set-up queues little, and the warm-up's last round ended with a wait already
+                    JitQueue.awaitC2Idle(plan.rounds() > 0 && plan.manyJobs() ? JIT_WAIT_MAX_MILLIS : 0);
                     waveCpu.start();
                 });
             }
@@ -209,23 +209,35 @@ public final class BenchRun {
     }
 
     /**
-     * Runs {@code rounds} of {@value #ROUND_IOS} I/Os (the first of {@value #FIRST_ROUND_IOS}) of the wave's first job on its own thread
-     * while the job threads set up, recorded into a result that is thrown away, inside the wall
-     * time (see {@link #warmUpRounds} for which waves and how many rounds).
+     * Runs up to {@code plan.rounds()} rounds of {@value #ROUND_IOS} I/Os (the first of
+     * {@value #FIRST_ROUND_IOS}) of the wave's first job on its own thread while the job threads set
+     * up, on the plan's site, recorded into a result that is thrown away, inside the wall time
+     * (see {@link #warmUpPlan} for which waves and how many rounds).
      */
-    private static void warmUp(List<JobSpec> jobs, long[] sizes, int rounds) {
-        JobSpec spec = jobs.getFirst();
-        if (rounds == 0) {
+    private static void warmUp(JobSpec first, long firstBytes, WarmUpPlan plan) {
+        if (plan.rounds() == 0) {
             return;
         }
+        long giveUp = System.nanoTime() + WARMUP_MAX_NANOS;
+        if (plan.site() == WarmUpSite.SCRATCH) {
+            try (WarmUpSite.Scratch scratch = WarmUpSite.scratchFor(first, firstBytes)) {
+                warmUpOn(scratch.spec(), scratch.bytes(), plan.rounds(), giveUp);
+            } catch (IOException | RuntimeException e) {
+                // a scratch file that cannot be made or deleted: the jobs run without a warm-up
+            }
+        } else {
+            warmUpOn(first, firstBytes, plan.rounds(), giveUp);
+        }
+    }
+
+    private static void warmUpOn(JobSpec spec, long bytes, int rounds, long giveUp) {
         try (IoBackend io = Backends.open(spec)) {
             // rounds of I/O, each followed by a (bounded) wait for C2: its thresholds grow with its
             // queue (load feedback), so the hot methods of the I/O path are often queued only in a
             // later round, once the start-up backlog has been compiled
-            long giveUp = System.nanoTime() + WARMUP_MAX_NANOS;
             for (int round = 0; round < rounds && System.nanoTime() < giveUp; round++) {
                 long c2Before = JitQueue.c2RanNanos();
-                new JobRunner(spec, io, new JobResult(spec)).warmUp(sizes[0], round == 0 && rounds > 1 ? FIRST_ROUND_IOS : ROUND_IOS,
+                new JobRunner(spec, io, new JobResult(spec)).warmUp(bytes, round == 0 ? FIRST_ROUND_IOS : ROUND_IOS,
                         Math.max(0, giveUp - System.nanoTime()));
                 JitQueue.awaitC2Idle(Math.min(ROUND_WAIT_MAX_MILLIS, Math.max(0, (giveUp - System.nanoTime()) / 1_000_000)));
                 if (round + 1 >= MIN_ROUNDS && quiet(c2Before, JitQueue.c2RanNanos(), round)) {
@@ -240,45 +252,47 @@ public final class BenchRun {
     }
 
     /**
-     * How many warm-up rounds a wave gets (0: none). None unless its first job is set and is
-     * neither verify (its file content is the check) nor time-based (a ramp is the user's
-     * warm-up, as in fio), and {@code --aio4j_warmup=0} does not ask for a cold JVM. Then:
-     * <ul>
-     * <li>up to {@value #MANY_JOBS_ROUNDS} when the wave has more jobs than processors: once
-     *     hundreds of job threads are runnable (seed 003: 512), the JIT's compiler threads get a
-     *     1/500 share of the CPU and the jobs' loop stayed interpreted for seconds (tier-2 code
-     *     10 s into the run); compiled first, by one thread, they start fast. C2 is waited for
-     *     after each round: its thresholds grow with its queue, so the I/O path is often queued
-     *     only in a later one. Rounds stop after {@value #MIN_ROUNDS} once one is quiet ({@link #quiet}).
-     * <li>1 when its first job does at least {@value #LONG_JOB_IOS} I/Os and the warm-up leaves
-     *     no trace it would find (memory, O_DIRECT, buffered reads with invalidate): a job bound by the CPU spent its first 0.3 s in code not compiled yet. A 512
-     *     MiB 4k randread at depth 32 on /dev/shm reported 241-308k IOPS; after one round
-     *     406-505k, in 0.65-0.73 s of wall time (fio: 324-329k IOPS, 0.71-0.72 s). The same job
-     *     of 256 MiB with O_DIRECT on this VM's disk: 48-52k IOPS cold, 65-73k warmed (fio
-     *     61-73k). One round is enough here, since the compiler threads are not starved once the
-     *     job runs. Not where the warm-up would leave a trace the job finds ({@link #leavesNoTrace}).
-     * </ul>
+     * A wave's warm-up: at most {@code rounds} rounds (0: none), on {@code site}, for a wave of more
+     * jobs than processors or not.
      */
-    static int warmUpRounds(List<JobSpec> jobs, List<JobResult> results, long[] sizes) {
-        JobSpec spec = jobs.getFirst();
-        if (spec.verify() || spec.timeBased() || results.getFirst().error() != 0 || JobSpecs.coldJvmAsked(spec)) {
-            return 0;
-        }
-        if (jobs.size() > Runtime.getRuntime().availableProcessors()) {
-            return MANY_JOBS_ROUNDS;
-        }
-        long ios = sizes[0] / Math.max(1, spec.blockSize()) * Math.max(1, spec.loops());
-        return ios >= LONG_JOB_IOS && leavesNoTrace(spec) ? 1 : 0;
+    record WarmUpPlan(int rounds, WarmUpSite site, boolean manyJobs) {
+        static final WarmUpPlan NONE = new WarmUpPlan(0, WarmUpSite.NONE, false);
     }
 
     /**
-     * Whether a warm-up on the job's file leaves nothing the job would then find: O_DIRECT, or a
-     * file in memory, or buffered reads whose cache is dropped again after the warm-up
-     * (invalidate, fio's default; see {@link #invalidateAfterWarmUp}). Not buffered writes: the
-     * warm-up's dirty pages would be written back during the job.
+     * The warm-up a wave gets. None when its first job is not set, or is verify (its file content
+     * is the check) or time-based (a ramp is the user's warm-up, as in fio; the JVM's is folded
+     * into it, JobSpecs.warmup), or {@code --aio4j_warmup=0} asks for a cold JVM. Otherwise up to
+     * {@value #MAX_ROUNDS} rounds, stopping after {@value #MIN_ROUNDS} once one is quiet
+     * ({@link #quiet}), on the site {@link WarmUpSite#of} picks; none where it picks NONE, unless
+     * the wave has more jobs than processors, which then warm up on the first job's file.
+     *
+     * <p>Why every size-based job, short ones too: what a job reports is the library's speed, and
+     * a job shorter than the JIT's compiling measures the interpreter instead. Without a warm-up
+     * an 8 MiB 4k randread at depth 4 on /dev/shm reported 25-27k IOPS (fio: 290-340k); with one
+     * round of 10,000 I/Os 180-220k, a 64 MiB one 220-260k (fio 320-470k); with rounds until C2
+     * is quiet 300-700k and 470-490k. It costs about 0.3-0.45 s of wall time.
+     *
+     * <p>Why rounds: once hundreds of job threads are runnable (seed 003: 512), the JIT's compiler
+     * threads get a 1/500 share of the CPU and the jobs' loop stayed interpreted for seconds;
+     * and C2's thresholds grow with its queue, so the I/O path is often queued only in a later
+     * round. A job bound by the CPU spent its first 0.3 s in code not compiled yet: a 512 MiB 4k
+     * randread at depth 32 on /dev/shm reported 241-308k IOPS cold, 406-505k warmed (fio
+     * 324-329k); the same job of 256 MiB with O_DIRECT on this VM's disk 48-52k cold, 65-73k
+     * warmed (fio 61-73k).
      */
-    private static boolean leavesNoTrace(JobSpec spec) {
-        return spec.direct() || (spec.invalidate() && !spec.workload().writes()) || FilePrep.memoryBacked(spec.file());
+    static WarmUpPlan warmUpPlan(List<JobSpec> jobs, List<JobResult> results, long[] sizes) {
+        JobSpec spec = jobs.getFirst();
+        if (spec.verify() || spec.timeBased() || results.getFirst().error() != 0 || JobSpecs.coldJvmAsked(spec)) {
+            return WarmUpPlan.NONE;
+        }
+        boolean many = jobs.size() > Runtime.getRuntime().availableProcessors();
+        WarmUpSite site = WarmUpSite.of(spec);
+        if (site == WarmUpSite.NONE) {
+            // a cold many-job wave is far worse than a trace: its jobs stayed interpreted for seconds
+            return many ? new WarmUpPlan(MAX_ROUNDS, WarmUpSite.JOB_FILE, true) : WarmUpPlan.NONE;
+        }
+        return new WarmUpPlan(MAX_ROUNDS, site, many);
     }
 
     /**
@@ -296,14 +310,11 @@ public final class BenchRun {
         }
     }
 
-    /** The fewest I/Os of a job that gets a warm-up on its own (well above the warm-up's). */
-    static final long LONG_JOB_IOS = 50_000;
-
     /**
-     * The most rounds of the warm-up of a many-job wave, each ending with a wait until C2 is idle
-     * (see {@link JitQueue}); it stops earlier after a quiet round.
+     * The most rounds of a warm-up, each ending with a wait until C2 is idle (see {@link JitQueue});
+     * it stops earlier after a quiet round.
      */
-    private static final int MANY_JOBS_ROUNDS = 6;
+    static final int MAX_ROUNDS = 6;
     /** Rounds run whatever C2 does: the first compiles most of the loop, the second what it queued late. */
     private static final int MIN_ROUNDS = 2;
     /** Where the C2 threads cannot be watched, the rounds run, as before there was a watch. */
@@ -334,10 +345,8 @@ public final class BenchRun {
     /** I/Os of a warm-up round: enough for C2 (about 10,000 calls of the loop's methods). */
     private static final int ROUND_IOS = 10_000;
     /**
-     * I/Os of the first of several rounds: few enough to end before C2 compiles the loop (it did
-     * after about 5,500), so that the loop's end is in the profile C2 compiles from. (A warm-up of
-     * one round keeps {@value #ROUND_IOS}: it is all the compiling its job gets before it starts,
-     * and its job meets that trap only when it ends.) A first round of 10,000
+     * I/Os of the first round: few enough to end before C2 compiles the loop (it did after about
+     * 5,500), so that the loop's end is in the profile C2 compiles from. A first round of 10,000
      * left the end of the plan an uncommon trap in JobRunner.step, hit at the round's end, and
      * C2 compiled the loop twice before the jobs could start (60-80 ms).
      */

@@ -58,7 +58,7 @@ public final class FilePrep {
             layOutVerifyPattern(f, size, spec.blockSize());
         } else if (existing < size) {
             if (spec.workload().reads()) {
-                layOut(f, Math.max(existing, 0), size);
+                layOut(f, Math.max(existing, 0), size, true);
             } else {
                 try (RandomAccessFile raf = new RandomAccessFile(f.toFile(), "rw")) {
                     raf.setLength(size);
@@ -120,8 +120,8 @@ public final class FilePrep {
         }
     }
 
-    /** Writes random bytes from {@code from} to {@code to}, 1 MiB at a time, and syncs them. */
-    static void layOut(Path f, long from, long to) throws IOException {
+    /** Writes random bytes from {@code from} to {@code to}, 1 MiB at a time, and syncs them if {@code sync}. */
+    static void layOut(Path f, long from, long to, boolean sync) throws IOException {
         ByteBuffer block = ByteBuffer.allocateDirect(1 << 20);
         SplittableRandom r = new SplittableRandom(from ^ to);
         while (block.remaining() >= 8) {
@@ -132,7 +132,9 @@ public final class FilePrep {
                 block.clear().limit((int) Math.min(block.capacity(), to - at));
                 at += ch.write(block, at);
             }
-            ch.force(false);
+            if (sync) {
+                ch.force(false);
+            }
         }
     }
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Which waves get the JIT warm-up before their jobs, and how many rounds (BenchRun.warmUpRounds). */
+/** Which waves get the JIT warm-up before their jobs, and how many rounds (BenchRun.warmUpPlan). */
 class WarmUpRuleTest {
     private static final Path SHM = Path.of("/dev/shm");
 
@@ -20,10 +20,10 @@ class WarmUpRuleTest {
     Path disk;
 
     private static boolean warms(JobSpec spec, int jobs, long fileBytes) {
-        return rounds(spec, jobs, fileBytes) > 0;
+        return plan(spec, jobs, fileBytes).rounds() > 0;
     }
 
-    private static int rounds(JobSpec spec, int jobs, long fileBytes) {
+    private static BenchRun.WarmUpPlan plan(JobSpec spec, int jobs, long fileBytes) {
         List<JobSpec> specs = Collections.nCopies(jobs, spec);
         List<JobResult> results = new ArrayList<>();
         for (JobSpec s : specs) {
@@ -31,7 +31,7 @@ class WarmUpRuleTest {
         }
         long[] sizes = new long[jobs];
         java.util.Arrays.fill(sizes, fileBytes);
-        return BenchRun.warmUpRounds(specs, results, sizes);
+        return BenchRun.warmUpPlan(specs, results, sizes);
     }
 
     private static Path shmFile() throws Exception {
@@ -45,35 +45,79 @@ class WarmUpRuleTest {
     void moreJobsThanProcessorsWarmUpWhereverTheirFilesAre() throws Exception {
         Path f = Files.createFile(disk.resolve("many"));
         JobSpec spec = JobRunnerTest.spec("--filename=" + f, "--size=256k", "--bs=1k", "--rw=randrw");
-        assertThat(rounds(spec, Runtime.getRuntime().availableProcessors() + 1, 256 * 1024)).as("at most").isEqualTo(6);
+        BenchRun.WarmUpPlan p = plan(spec, Runtime.getRuntime().availableProcessors() + 1, 256 * 1024);
+        assertThat(p.rounds()).as("at most").isEqualTo(BenchRun.MAX_ROUNDS);
+        assertThat(p.manyJobs()).isTrue();
+        assertThat(plan(spec, 1, 256 * 1024).manyJobs()).isFalse();
     }
 
     @Test
-    void aLongJobOnMemoryWarmsUpAndAShortOneDoesNot() throws Exception {
+    void everySizeBasedJobWarmsUpShortOnesTooUnlessAColdJvmIsAsked() throws Exception {
         Path f = shmFile();
         JobSpec big = JobRunnerTest.spec("--filename=" + f, "--size=512m", "--bs=4k", "--rw=randread");
-        assertThat(rounds(big, 1, 512L << 20)).as("131,072 I/Os").isEqualTo(1);
-        JobSpec small = JobRunnerTest.spec("--filename=" + f, "--size=64m", "--bs=4k", "--rw=randread");
-        assertThat(warms(small, 1, 64L << 20)).as("16,384 I/Os").isFalse();
-        JobSpec looped = JobRunnerTest.spec("--filename=" + f, "--size=64m", "--bs=4k", "--rw=randread", "--loops=8");
-        assertThat(warms(looped, 1, 64L << 20)).as("8 loops of 16,384 I/Os").isTrue();
+        assertThat(plan(big, 1, 512L << 20)).isEqualTo(new BenchRun.WarmUpPlan(BenchRun.MAX_ROUNDS, WarmUpSite.JOB_FILE, false));
+        JobSpec small = JobRunnerTest.spec("--filename=" + f, "--size=8m", "--bs=4k", "--rw=randrw");
+        assertThat(plan(small, 1, 8L << 20).site()).as("2,048 I/Os on memory").isEqualTo(WarmUpSite.JOB_FILE);
         JobSpec cold = JobRunnerTest.spec("--filename=" + f, "--size=512m", "--bs=4k", "--rw=randread", "--aio4j_warmup=0");
         assertThat(warms(cold, 1, 512L << 20)).as("--aio4j_warmup=0: a cold JVM").isFalse();
         assertThat(warms(cold, 64, 512L << 20)).isFalse();
     }
 
     @Test
-    void aLongJobOnADiskWarmsUpOnlyWhereItLeavesNoTrace() throws Exception {
+    void onADiskTheWarmUpUsesTheJobsFileOnlyWhereItLeavesNoTraceAndAScratchFileElsewhere() throws Exception {
         Path f = Files.createFile(disk.resolve("one"));
         Assumptions.assumeFalse(FilePrep.memoryBacked(f), "the temp directory is in memory here");
         JobSpec reads = JobRunnerTest.spec("--filename=" + f, "--size=1g", "--bs=4k", "--rw=randread");
-        assertThat(warms(reads, 1, 1L << 30)).as("buffered reads, invalidated again after the warm-up").isTrue();
+        assertThat(plan(reads, 1, 1L << 30).site()).as("buffered reads, invalidated again after the warm-up")
+                .isEqualTo(WarmUpSite.JOB_FILE);
         JobSpec kept = JobRunnerTest.spec("--filename=" + f, "--size=1g", "--bs=4k", "--rw=randread", "--invalidate=0");
-        assertThat(warms(kept, 1, 1L << 30)).as("invalidate=0: the warm-up's pages would stay cached").isFalse();
+        assertThat(plan(kept, 1, 1L << 30).site()).as("invalidate=0: the warm-up's pages would stay cached")
+                .isEqualTo(WarmUpSite.SCRATCH);
         JobSpec writes = JobRunnerTest.spec("--filename=" + f, "--size=1g", "--bs=4k", "--rw=randrw");
-        assertThat(warms(writes, 1, 1L << 30)).as("buffered writes: written back during the job").isFalse();
+        assertThat(plan(writes, 1, 1L << 30).site()).as("buffered writes: written back during the job")
+                .isEqualTo(WarmUpSite.SCRATCH);
+        assertThat(plan(writes, 64, 1L << 30).site()).isEqualTo(WarmUpSite.SCRATCH);
         JobSpec direct = JobRunnerTest.spec("--filename=" + f, "--size=1g", "--bs=4k", "--rw=randrw", "--direct=1");
-        assertThat(warms(direct, 1, 1L << 30)).isTrue();
+        assertThat(plan(direct, 1, 1L << 30).site()).isEqualTo(WarmUpSite.JOB_FILE);
+    }
+
+    @Test
+    void withoutAWritableDirectoryABufferedWriteJobGetsNoWarmUpUnlessItIsOneOfMany() throws Exception {
+        Path dir = Files.createDirectory(disk.resolve("ro"));
+        Path f = Files.createFile(dir.resolve("one"));
+        Assumptions.assumeFalse(FilePrep.memoryBacked(f), "the temp directory is in memory here");
+        Assumptions.assumeTrue(dir.toFile().setWritable(false, false), "cannot make the directory read-only");
+        try {
+            Assumptions.assumeFalse(Files.isWritable(dir), "running as a user who writes anywhere (root)");
+            JobSpec writes = JobRunnerTest.spec("--filename=" + f, "--size=1m", "--bs=4k", "--rw=randwrite");
+            assertThat(plan(writes, 1, 1L << 20)).isEqualTo(BenchRun.WarmUpPlan.NONE);
+            assertThat(plan(writes, 64, 1L << 20).site()).isEqualTo(WarmUpSite.JOB_FILE);
+        } finally {
+            dir.toFile().setWritable(true, false);
+        }
+    }
+
+    @Test
+    void aScratchFileCoversWholeBlocksUpToItsBoundHoldsDataForReadsAndIsDeletedOnClose() throws Exception {
+        Path f = Files.createFile(disk.resolve("job"));
+        JobSpec reads = JobRunnerTest.spec("--filename=" + f, "--size=1g", "--bs=3k", "--rw=randread", "--invalidate=0");
+        Path made;
+        try (WarmUpSite.Scratch s = WarmUpSite.scratchFor(reads, 1L << 30)) {
+            made = s.spec().file();
+            assertThat(made.getParent()).isEqualTo(f.getParent());
+            assertThat(made).isNotEqualTo(f);
+            assertThat(s.bytes()).isEqualTo(WarmUpSite.SCRATCH_MAX_BYTES / 3072 * 3072);
+            assertThat(Files.size(made)).isEqualTo(s.bytes());
+            assertThat(s.spec().workload()).isEqualTo(reads.workload());
+            assertThat(s.spec().blockSize()).isEqualTo(3072);
+        }
+        assertThat(made).doesNotExist();
+        assertThat(f).hasSize(0);
+        JobSpec small = JobRunnerTest.spec("--filename=" + f, "--size=10k", "--bs=4k", "--rw=randwrite");
+        try (WarmUpSite.Scratch s = WarmUpSite.scratchFor(small, 10 * 1024)) {
+            assertThat(s.bytes()).as("the job's whole blocks").isEqualTo(8192);
+            assertThat(Files.size(s.spec().file())).isEqualTo(8192);
+        }
     }
 
     @Test
