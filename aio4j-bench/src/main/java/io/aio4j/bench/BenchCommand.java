@@ -121,7 +121,7 @@ public final class BenchCommand {
         // the report is written, not by the kernel at exit (seed 003: 40-50 ms of exit for 16)
         IoContext.releaseIdleResources();
         DiskStats.Change disks = disksBefore.again().since(disksBefore);
-        String report = json ? FioJson.write(results, inv.globals(), disks) : NormalReport.write(results, disks);
+        String report = json ? FioJson.write(results, inv.writtenGlobals(), disks) : NormalReport.write(results, disks);
         String target = inv.cli("output", null);
         try {
             if (target != null) {

@@ -110,7 +110,7 @@ public final class DefaultComparison {
                 Files.deleteIfExists(file);
             }
         }
-        out.print(inv.json() ? FioJson.write(all, inv.globals()) : ComparisonTable.format(rows, base));
+        out.print(inv.json() ? FioJson.write(all, inv.writtenGlobals()) : ComparisonTable.format(rows, base));
         String plot = inv.cli("plot", null);
         if (plot != null) {
             Files.writeString(Path.of(plot), SvgPlot.render(rows));

@@ -17,13 +17,18 @@ import java.util.Map;
  * @param commandLine command-line-only options (output-format, output, eta, compare-fio, plot, help)
  * @param globals the global job options given on the command line
  * @param jobs every job as written, before numjobs expansion, in order
+ * @param writtenGlobals the global assignments as fio lists them under "global options": the
+ *     command line's before the first {@code --name}, then the job files' {@code [global]}
+ *     sections', in order, repeats kept, bare flags left out
  */
-public record Invocation(Map<String, String> commandLine, Map<String, String> globals, List<Section> jobs) {
+public record Invocation(Map<String, String> commandLine, Map<String, String> globals, List<Section> jobs,
+        List<Map.Entry<String, String>> writtenGlobals) {
     /** Copies the collections. */
     public Invocation {
         commandLine = Map.copyOf(commandLine);
         globals = new LinkedHashMap<>(globals);
         jobs = List.copyOf(jobs);
+        writtenGlobals = List.copyOf(writtenGlobals);
     }
 
     /**
@@ -61,22 +66,24 @@ public record Invocation(Map<String, String> commandLine, Map<String, String> gl
                 cli.put(spec.name(), OptionTable.check(spec, value));
             } else if (spec.name().equals("name")) {
                 if (job != null) {
-                    cliJobs.add(new Section(jobName, job.values()));
+                    cliJobs.add(new Section(jobName, job.values(), job.written()));
                 }
                 jobName = OptionTable.check(spec, value);
                 job = new Assignments(globals.values());
+                job.note(spec.name(), jobName);
             } else {
                 (job != null ? job : globals).put(spec, value);
             }
         }
         if (job != null) {
-            cliJobs.add(new Section(jobName, job.values()));
+            cliJobs.add(new Section(jobName, job.values(), job.written()));
         }
         List<Section> all = new ArrayList<>(cliJobs);
+        List<Map.Entry<String, String>> writtenGlobals = new ArrayList<>(globals.written());
         for (Path f : files) {
-            all.addAll(JobFileParser.parse(f, globals.values()));
+            all.addAll(JobFileParser.parse(f, globals.values(), writtenGlobals));
         }
-        return new Invocation(cli, globals.values(), all);
+        return new Invocation(cli, globals.values(), all, writtenGlobals);
     }
 
     /** A command-line-only option's value, or {@code fallback}. */

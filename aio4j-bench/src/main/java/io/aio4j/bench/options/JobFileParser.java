@@ -25,11 +25,26 @@ public final class JobFileParser {
      * @throws IOException if the file cannot be read
      */
     public static List<Section> parse(Path file, Map<String, String> inherited) throws IOException {
-        return parse(file.toString(), Files.readAllLines(file), inherited);
+        return parse(file, inherited, new ArrayList<>());
+    }
+
+    /**
+     * As {@link #parse(Path, Map)}, adding the file's {@code [global]} assignments as written to
+     * {@code writtenGlobals} (see {@link Invocation#writtenGlobals}).
+     */
+    public static List<Section> parse(Path file, Map<String, String> inherited, List<Map.Entry<String, String>> writtenGlobals)
+            throws IOException {
+        return parse(file.toString(), Files.readAllLines(file), inherited, writtenGlobals);
     }
 
     /** Parses job-file text; {@code source} names it in error messages. */
     public static List<Section> parse(String source, List<String> lines, Map<String, String> inherited) {
+        return parse(source, lines, inherited, new ArrayList<>());
+    }
+
+    /** As {@link #parse(String, List, Map)}, adding the [global] assignments as written to {@code writtenGlobals}. */
+    public static List<Section> parse(String source, List<String> lines, Map<String, String> inherited,
+            List<Map.Entry<String, String>> writtenGlobals) {
         List<Section> jobs = new ArrayList<>();
         Assignments global = new Assignments(inherited);
         Assignments current = null;
@@ -45,7 +60,7 @@ public final class JobFileParser {
                     throw new IllegalArgumentException(where + "bad section header: " + line);
                 }
                 if (current != null) {
-                    jobs.add(new Section(currentName, current.values()));
+                    jobs.add(new Section(currentName, current.values(), current.written()));
                 }
                 currentName = line.substring(1, line.length() - 1).trim();
                 current = currentName.equals("global") ? null : new Assignments(global.values());
@@ -77,8 +92,9 @@ public final class JobFileParser {
             }
         }
         if (current != null) {
-            jobs.add(new Section(currentName, current.values()));
+            jobs.add(new Section(currentName, current.values(), current.written()));
         }
+        writtenGlobals.addAll(global.written());
         return jobs;
     }
 

@@ -1,6 +1,7 @@
 package io.aio4j.bench.options;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,18 +36,20 @@ import java.util.Map;
  * @param latPercentiles report total latency percentiles
  * @param loops how many times to do a non-time-based workload
  * @param randrepeat the same random sequence on every run
- * @param options the job's options as written, for the report's "job options"
+ * @param options the job's options, inherited ones included (canonical name to checked value)
+ * @param written the job's own assignments as fio lists them under "job options" ({@link Section#written})
  */
 public record JobSpec(String name, int jobNumber, int groupId, boolean waitsForPrevious, Path file, long size,
         Workload workload, int rwmixread, int blockSize, int iodepth, int batchSubmit, int batchCompleteMin,
         int batchCompleteMax, boolean direct, IoEngine engine, long runtimeNanos, boolean timeBased, long rampNanos,
         long warmupNanos, boolean invalidate, int fsyncEvery, boolean verify, boolean doVerify, boolean groupReporting,
         boolean slatPercentiles, boolean clatPercentiles, boolean latPercentiles, int loops, boolean randrepeat,
-        Map<String, String> options) {
+        Map<String, String> options, List<Map.Entry<String, String>> written) {
 
     /** Copies the options. */
     public JobSpec {
         options = Map.copyOf(options);
+        written = List.copyOf(written);
     }
 
     /** Clone {@code jobNumber} of this job (numjobs), on {@code file}; only the first clone waits at a stonewall. */
@@ -54,6 +57,6 @@ public record JobSpec(String name, int jobNumber, int groupId, boolean waitsForP
         return new JobSpec(name, jobNumber, groupId, false, file, size, workload, rwmixread, blockSize, iodepth,
                 batchSubmit, batchCompleteMin, batchCompleteMax, direct, engine, runtimeNanos, timeBased, rampNanos,
                 warmupNanos, invalidate, fsyncEvery, verify, doVerify, groupReporting, slatPercentiles, clatPercentiles,
-                latPercentiles, loops, randrepeat, options);
+                latPercentiles, loops, randrepeat, options, written);
     }
 }

@@ -25,12 +25,16 @@ public final class FioJson {
     }
 
     /** The JSON text of a finished run. */
-    public static String write(List<JobResult> results, Map<String, String> globals) {
+    public static String write(List<JobResult> results, List<Map.Entry<String, String>> globals) {
         return write(results, globals, DiskStats.Change.NONE);
     }
 
-    /** As {@link #write(List, Map)}, with the devices' utilisation (fio's disk_util) when there are any. */
-    public static String write(List<JobResult> results, Map<String, String> globals, DiskStats.Change disks) {
+    /**
+     * As {@link #write(List, List)}, with the devices' utilisation (fio's disk_util) when there are
+     * any. {@code globals}: the global assignments as written (Invocation.writtenGlobals), listed
+     * as fio lists them, repeats included.
+     */
+    public static String write(List<JobResult> results, List<Map.Entry<String, String>> globals, DiskStats.Change disks) {
         JsonOut j = new JsonOut().begin(null);
         ZonedDateTime now = FioTime.now();
         j.field("fio version", "aio4j-bench-0.1.0");
@@ -39,7 +43,7 @@ public final class FioJson {
         j.field("time", FioTime.format(now));
         if (!globals.isEmpty()) {
             j.begin("global options");
-            globals.forEach(j::field);
+            globals.forEach(e -> j.field(e.getKey(), e.getValue()));
             j.end();
         }
         j.beginArray("jobs");
@@ -77,7 +81,9 @@ public final class FioJson {
         j.field("eta", 0);
         j.field("elapsed", Math.round(r.runtimeNanos() / 1e9));
         j.begin("job options");
-        spec.options().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> j.field(e.getKey(), e.getValue()));
+        // as fio: the job's own assignments in the order written, repeats included (fio's JSON has
+        // repeated keys then), without bare flags and without the globals
+        spec.written().forEach(e -> j.field(e.getKey(), e.getValue()));
         j.end();
         direction(j, "read", r.read, r, spec.slatPercentiles(), Reported.aggregateKiBps(group, true));
         direction(j, "write", r.write, r, spec.slatPercentiles(), Reported.aggregateKiBps(group, false));

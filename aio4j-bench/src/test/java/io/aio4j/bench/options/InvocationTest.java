@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,22 @@ class InvocationTest {
         Invocation inv = Invocation.parse(List.of("-name=x", "-direct=1", "--time_based", "--group_reporting"));
         assertThat(inv.jobs().getFirst().options()).containsEntry("direct", "1").containsEntry("time_based", "1")
                 .containsEntry("group_reporting", "1");
+    }
+
+    @Test
+    void optionsAsWrittenAreKeptInOrderWithRepeatsAsFioListsThem(@TempDir Path dir) throws Exception {
+        // checked against fio 3.33's "global options" and "job options" for the same arguments
+        Path f = dir.resolve("j.fio");
+        Files.writeString(f, "[global]\nthread\niodepth=4\n[f1]\nrw=randread\nstonewall\nblocksize = 8k\n");
+        Invocation inv = Invocation.parse(List.of("--size=1m", "--group_reporting", "--name=y", "--rw=write",
+                "--blocksize=4k", "--rw=read", "--thread", "--direct=0", f.toString()));
+        assertThat(inv.writtenGlobals()).containsExactly(Map.entry("size", "1m"), Map.entry("iodepth", "4"));
+        assertThat(inv.jobs().get(0).written()).containsExactly(Map.entry("name", "y"), Map.entry("rw", "write"),
+                Map.entry("bs", "4k"), Map.entry("rw", "read"), Map.entry("direct", "0"));
+        assertThat(inv.jobs().get(1).written()).as("a section's own, without its header's name")
+                .containsExactly(Map.entry("rw", "randread"), Map.entry("bs", "8k"));
+        assertThat(inv.jobs().get(1).options()).as("what it runs with still inherits")
+                .containsEntry("size", "1m").containsEntry("iodepth", "4").containsEntry("thread", "1");
     }
 
     @Test

@@ -38,7 +38,7 @@ class FioJsonTest {
             r.read.lat.record(1000 * i + 100);
         }
         r.sync.record(5000);
-        return FioJson.write(List.of(r), Map.of());
+        return FioJson.write(List.of(r), List.of());
     }
 
     @Test

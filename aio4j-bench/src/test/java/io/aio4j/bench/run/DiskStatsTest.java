@@ -58,9 +58,9 @@ class DiskStatsTest {
         assertThat(NormalReport.write(List.of(r), change))
                 .endsWith("\nDisk stats (read/write):\n  vda: ios=66842/3, merge=0/2, ticks=17352/9, in_queue=17361, util=74.20%\n");
         assertThat(NormalReport.write(List.of(r))).doesNotContain("Disk stats");
-        String json = FioJson.write(List.of(r), Map.of(), change);
+        String json = FioJson.write(List.of(r), List.of(), change);
         assertThat(json).contains("\"disk_util\"").contains("\"name\" : \"vda\"").contains("\"read_ios\" : 66842")
                 .contains("\"in_queue\" : 17361");
-        assertThat(FioJson.write(List.of(r), Map.of())).doesNotContain("disk_util");
+        assertThat(FioJson.write(List.of(r), List.of())).doesNotContain("disk_util");
     }
 }

@@ -56,7 +56,7 @@ class NormalReportLinesTest {
         }
         String report = NormalReport.write(four);
         assertThat(report.split("per=25.00%", -1)).hasSize(5);
-        String json = io.aio4j.bench.report.FioJson.write(four, java.util.Map.of());
+        String json = io.aio4j.bench.report.FioJson.write(four, List.of());
         assertThat(json).contains("\"bw_agg\" : 25.0");
     }
 }
