@@ -8,6 +8,7 @@ import io.aio4j.bench.options.IoEngine;
 import io.aio4j.bench.options.JobSpec;
 import io.aio4j.bench.options.JobSpecs;
 import io.aio4j.bench.options.OptionTable;
+import io.aio4j.bench.options.Section;
 import io.aio4j.bench.report.FioJson;
 import io.aio4j.bench.report.FioTime;
 import io.aio4j.bench.report.NormalReport;
@@ -53,6 +54,13 @@ public final class BenchCommand {
                 return new DefaultComparison(out, err).run(inv);
             }
             specs = JobSpecs.resolve(inv.jobs());
+            for (Section s : inv.jobs()) {
+                if (JobSpecs.depthCapped(s)) {
+                    // fio prints it on its standard output, ahead of the JSON; here it goes to the
+                    // error stream so that the output stays the report alone
+                    err.println(JobSpecs.SYNC_ENGINE_DEPTH_NOTE);
+                }
+            }
         } catch (IllegalArgumentException e) {
             err.println("aio4j bench: " + e.getMessage());
             return 2;

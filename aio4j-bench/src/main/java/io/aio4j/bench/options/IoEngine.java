@@ -45,6 +45,15 @@ public enum IoEngine {
         return fioName;
     }
 
+    /**
+     * Whether fio counts it a synchronous engine (FIO_SYNCIO: psync, sync): each I/O is done when
+     * its submit call returns, so fio caps the queue depth at 1 and records no submission latency,
+     * its completion latency being the call's.
+     */
+    public boolean synchronous() {
+        return this == PSYNC || this == SYNC;
+    }
+
     /** The aio4j engine behind it, or null for jdk. */
     public Engine engine() {
         return engine;

@@ -94,7 +94,11 @@ public final class JobSpecs {
         if (sec.options().containsKey("size") && size < bs) {
             throw new IllegalArgumentException("--size=" + sec.get("size", "") + " is smaller than --bs=" + bs);
         }
+        IoEngine engine = IoEngine.of(engineName(sec));
         int iodepth = intIn(sec, "iodepth", 1, 1, 32768);
+        if (engine.synchronous()) {
+            iodepth = 1; // as fio's fixup_options, which prints SYNC_ENGINE_DEPTH_NOTE (depthCapped)
+        }
         int batch = intIn(sec, "iodepth_batch_submit", 1, 0, Integer.MAX_VALUE);
         batch = batch == 0 ? iodepth : Math.min(batch, iodepth);
         int completeMin = Math.min(intIn(sec, "iodepth_batch_complete_min", 1, 0, Integer.MAX_VALUE), iodepth);
@@ -120,12 +124,21 @@ public final class JobSpecs {
             throw new IllegalArgumentException("--verify=crc32c needs --bs of at least 24 (the verify header)");
         }
         return new JobSpec(sec.name(), jobNumber, group, waits, file(sec, jobNumber), size, rw, mix, bs, iodepth, batch,
-                completeMin, completeMax, direct, IoEngine.of(engineName(sec)), runtime, timeBased,
+                completeMin, completeMax, direct, engine, runtime, timeBased,
                 time(sec, "ramp_time") + warmup(sec, timeBased, verify), warmup(sec, timeBased, verify), flag(sec, "invalidate", true), fsync, verify, flag(sec, "do_verify", true),
                 flag(sec, "group_reporting", false), flag(sec, "slat_percentiles", false),
                 flag(sec, "clat_percentiles", true), flag(sec, "lat_percentiles", false),
                 intIn(sec, "loops", 1, 1, Integer.MAX_VALUE), flag(sec, "randrepeat", true), sec.options(),
                 sec.written());
+    }
+
+    /** fio's note, on its standard output, for a job whose iodepth {@link #depthCapped} caps. */
+    public static final String SYNC_ENGINE_DEPTH_NOTE =
+            "note: both iodepth >= 1 and synchronous I/O engine are selected, queue depth will be capped at 1";
+
+    /** Whether a job asks for an iodepth above 1 with a synchronous engine, which runs it at 1 (as fio). */
+    public static boolean depthCapped(Section sec) {
+        return IoEngine.of(engineName(sec)).synchronous() && intIn(sec, "iodepth", 1, 1, 32768) > 1;
     }
 
     /** The ioengine a section names, fio's default (psync) if none. */

@@ -155,7 +155,11 @@ public final class NormalReport {
         }
     }
 
+    /** fio's "slat (nsec): min=..." line; none without samples (fio's calc_lat), as slat with psync. */
     private static void latencyLine(StringBuilder b, String label, LatencyStats s) {
+        if (s.count() == 0) {
+            return;
+        }
         int sc = Human.latencyScale(s.min(), s.max());
         b.append(String.format(Locale.ROOT, "%s (%s): min=%d, max=%d, avg=%.2f, stdev=%.2f%n", label, Human.scaleName(sc),
                 Math.round(Human.scaleDown(s.min(), sc)), Math.round(Human.scaleDown(s.max(), sc)),
@@ -163,6 +167,9 @@ public final class NormalReport {
     }
 
     private static void percentiles(StringBuilder b, String label, LatencyStats s) {
+        if (s.count() == 0) {
+            return;
+        }
         double[] ps = FioJson.PERCENTILES;
         int sc = Human.latencyScale(s.percentile(ps[0]), s.percentile(ps[ps.length - 1]));
         b.append(String.format(Locale.ROOT, "%s percentiles (%s):%n", label, Human.scaleName(sc)));

@@ -12,7 +12,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * the queue is full (or nothing more is to be issued) reap at least
  * {@code min(iodepth_batch_complete_min, in flight)} and at most
  * {@code iodepth_batch_complete_max}. Per I/O it records slat (preparation to the return of the
- * submit call), clat (that return to the reap) and lat (both). Everything is preallocated: the
+ * submit call), clat (that return to the reap) and lat (both); with a synchronous engine (psync,
+ * sync), whose submit call does the I/O, as fio does for those: no slat, and clat and lat the
+ * submit call. Everything is preallocated: the
  * loop allocates nothing, except once at the end of ramp_time and on errors.
  *
  * <p>Runs on the job's thread; not thread-safe. {@link #progress()} may be read by any thread.
@@ -26,6 +28,8 @@ public final class JobRunner {
     private final IoBackend io;
     private final JobResult result;
     private final int depth;
+    /** psync and sync: the I/O is done when submit returns (see {@link io.aio4j.bench.options.IoEngine#synchronous}). */
+    private final boolean synchronous;
     private final int[] free;
     private int freeTop;
     private final int[] pending;
@@ -66,6 +70,7 @@ public final class JobRunner {
     /** A runner for {@code spec} over {@code io}, filling {@code result}. */
     public JobRunner(JobSpec spec, IoBackend io, JobResult result) {
         this.spec = spec;
+        this.synchronous = spec.engine().synchronous();
         this.io = io;
         this.result = result;
         this.depth = spec.iodepth();
@@ -295,7 +300,7 @@ public final class JobRunner {
             int slot = pending[i];
             submitTimes[slot] = now;
             measuredSlot[slot] = measuring;
-            if (measuring && ops[slot] != IoSource.FSYNC) {
+            if (measuring && ops[slot] != IoSource.FSYNC && !synchronous) {
                 stats(ops[slot]).slat.record(now - prepTimes[slot]);
             }
         }
@@ -322,9 +327,13 @@ public final class JobRunner {
                     + " at offset " + offsets[slot] + ": " + IoErrors.resultText(res));
             return;
         }
+        if (synchronous) {
+            now = submitTimes[slot]; // done when the submit call returned: its end is the completion
+        }
         if (op == IoSource.FSYNC) {
             if (measuring) {
-                result.sync.record(now - submitTimes[slot]); // fio's sync lat: from its issue, as clat
+                // fio's sync lat: from its issue, as clat (a synchronous engine's: the call)
+                result.sync.record(now - (synchronous ? prepTimes[slot] : submitTimes[slot]));
             }
             return;
         }
@@ -332,7 +341,7 @@ public final class JobRunner {
             return; // submitted during the ramp: its slat was not recorded, so nothing of it is
         }
         DirectionStats d = stats(op);
-        d.clat.record(now - submitTimes[slot]);
+        d.clat.record(now - (synchronous ? prepTimes[slot] : submitTimes[slot]));
         d.lat.record(now - prepTimes[slot]);
         d.ios++;
         d.bytes += res;

@@ -32,25 +32,44 @@ class JobSpecsTest {
 
     @Test
     void batchesAreCappedByDepthAndZeroMeansDepth() throws Exception {
-        JobSpec s = resolve("--name=b", "--iodepth=32", "--iodepth_batch_submit=0", "--iodepth_batch_complete_min=64").getFirst();
+        JobSpec s = resolve("--name=b", "--ioengine=libaio", "--iodepth=32", "--iodepth_batch_submit=0", "--iodepth_batch_complete_min=64").getFirst();
         assertThat(s.batchSubmit()).isEqualTo(32);
         assertThat(s.batchCompleteMin()).isEqualTo(32);
         assertThat(s.batchCompleteMax()).isEqualTo(32);
-        JobSpec t = resolve("--name=b", "--iodepth=32", "--iodepth_batch=16", "--iodepth_batch_complete=16").getFirst();
+        JobSpec t = resolve("--name=b", "--ioengine=libaio", "--iodepth=32", "--iodepth_batch=16", "--iodepth_batch_complete=16").getFirst();
         assertThat(t.batchSubmit()).isEqualTo(16);
         assertThat(t.batchCompleteMin()).isEqualTo(16);
         assertThat(t.batchCompleteMax()).as("unset: the minimum").isEqualTo(16);
     }
 
     @Test
+    void aSynchronousEngineRunsAtDepthOneAsFiosDoes() throws Exception {
+        // fio 3.33: "note: both iodepth >= 1 and synchronous I/O engine are selected, queue depth
+        // will be capped at 1", and IO depths 1=100.0%
+        for (String engine : List.of("psync", "sync")) {
+            Invocation inv = Invocation.parse(List.of("--name=s", "--ioengine=" + engine, "--iodepth=8", "--iodepth_batch=4"));
+            JobSpec s = JobSpecs.resolve(inv.jobs()).getFirst();
+            assertThat(s.iodepth()).isEqualTo(1);
+            assertThat(s.batchSubmit()).isEqualTo(1);
+            assertThat(JobSpecs.depthCapped(inv.jobs().getFirst())).isTrue();
+            assertThat(s.written()).as("as written").contains(Map.entry("iodepth", "8"));
+        }
+        Invocation one = Invocation.parse(List.of("--name=s", "--ioengine=psync"));
+        assertThat(JobSpecs.depthCapped(one.jobs().getFirst())).as("no note at depth 1").isFalse();
+        Invocation async = Invocation.parse(List.of("--name=s", "--ioengine=libaio", "--iodepth=8"));
+        assertThat(JobSpecs.resolve(async.jobs()).getFirst().iodepth()).isEqualTo(8);
+        assertThat(JobSpecs.depthCapped(async.jobs().getFirst())).isFalse();
+    }
+
+    @Test
     void byDefaultAReapTakesOneCompletionAsFiosDoes() throws Exception {
         // fio's fixup_options: iodepth_batch_complete_max unset or below the minimum becomes the
         // minimum (1 by default); fio 3.33 at iodepth=4 reports IO depths 4=99.9%
-        assertThat(resolve("--name=b", "--iodepth=32").getFirst().batchCompleteMax()).isEqualTo(1);
-        assertThat(resolve("--name=b", "--iodepth=32", "--iodepth_batch_complete_max=16").getFirst().batchCompleteMax()).isEqualTo(16);
-        assertThat(resolve("--name=b", "--iodepth=32", "--iodepth_batch_complete_max=0").getFirst().batchCompleteMax()).isEqualTo(1);
-        assertThat(resolve("--name=b", "--iodepth=32", "--iodepth_batch_complete_min=0").getFirst().batchCompleteMax()).isEqualTo(1);
-        assertThat(resolve("--name=b", "--iodepth=8", "--iodepth_batch_complete_max=64").getFirst().batchCompleteMax()).isEqualTo(8);
+        assertThat(resolve("--name=b", "--ioengine=libaio", "--iodepth=32").getFirst().batchCompleteMax()).isEqualTo(1);
+        assertThat(resolve("--name=b", "--ioengine=libaio", "--iodepth=32", "--iodepth_batch_complete_max=16").getFirst().batchCompleteMax()).isEqualTo(16);
+        assertThat(resolve("--name=b", "--ioengine=libaio", "--iodepth=32", "--iodepth_batch_complete_max=0").getFirst().batchCompleteMax()).isEqualTo(1);
+        assertThat(resolve("--name=b", "--ioengine=libaio", "--iodepth=32", "--iodepth_batch_complete_min=0").getFirst().batchCompleteMax()).isEqualTo(1);
+        assertThat(resolve("--name=b", "--ioengine=libaio", "--iodepth=8", "--iodepth_batch_complete_max=64").getFirst().batchCompleteMax()).isEqualTo(8);
     }
 
     @Test

@@ -37,6 +37,8 @@ final class FakeBackend implements IoBackend {
     private final int[] inFlightAt;
     private final int blockSize;
     boolean closed;
+    /** How long each reap call sleeps first, in ms (time the runner spends outside submit). */
+    long reapSleepMillis;
 
     FakeBackend(long fileBytes, int depth, int blockSize) {
         Arena a = Arena.ofAuto();
@@ -132,6 +134,13 @@ final class FakeBackend implements IoBackend {
     public int reap(int min, int max, int[] doneSlots, long[] doneResults) {
         if (done < min) {
             throw new AssertionError("runner waits for " + min + " with only " + done + " completed: it would hang");
+        }
+        if (reapSleepMillis > 0) {
+            try {
+                Thread.sleep(reapSleepMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         int n = Math.min(max, done);
         for (int i = 0; i < n; i++) {

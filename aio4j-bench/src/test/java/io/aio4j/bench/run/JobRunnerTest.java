@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Timeout;
 class JobRunnerTest {
     private static final long FILE = 256 * 4096;
 
+    /** A job from {@code opts}, on an asynchronous engine unless they name one (psync runs at depth 1). */
     static JobSpec spec(String... opts) throws Exception {
-        List<String> args = new ArrayList<>(List.of("--name=t", "--filename=/nonexistent", "--size=1m"));
+        List<String> args = new ArrayList<>(List.of("--name=t", "--filename=/nonexistent", "--size=1m", "--ioengine=libaio"));
         args.addAll(List.of(opts));
         return JobSpecs.resolve(Invocation.parse(args).jobs()).getFirst();
     }
@@ -39,6 +40,30 @@ class JobRunnerTest {
         assertThat(r.read.slat.count()).isEqualTo(512);
         assertThat(r.write.ios()).isZero();
         assertThat(io.maxInFlight).isLessThanOrEqualTo(8);
+    }
+
+    @Test
+    void aSynchronousEngineRecordsNoSlatAndItsSubmitCallAsClatAsFioDoes() throws Exception {
+        // fio's psync: slat N=0, clat the pread itself; the fake does the I/O in submit and sleeps
+        // 2 ms in each reap, which only an asynchronous engine's clat includes
+        long bytes = 16 * 4096;
+        FakeBackend sync = new FakeBackend(bytes, 1, 4096);
+        sync.reapSleepMillis = 2;
+        JobResult s = new JobResult(spec("--rw=randread", "--size=64k", "--ioengine=psync"));
+        new JobRunner(spec("--rw=randread", "--size=64k", "--ioengine=psync"), sync, s).run(bytes);
+        assertThat(s.read.ios()).isEqualTo(16);
+        assertThat(s.read.slat.count()).isZero();
+        assertThat(s.read.clat.count()).isEqualTo(16);
+        assertThat(s.read.lat.count()).isEqualTo(16);
+        assertThat(s.read.clat.max()).as("the reap's sleep is not in it").isLessThan(2_000_000);
+        assertThat(s.read.lat.max()).isLessThan(2_000_000);
+
+        FakeBackend async = new FakeBackend(bytes, 1, 4096);
+        async.reapSleepMillis = 2;
+        JobResult a = new JobResult(spec("--rw=randread", "--size=64k"));
+        new JobRunner(spec("--rw=randread", "--size=64k"), async, a).run(bytes);
+        assertThat(a.read.slat.count()).isEqualTo(16);
+        assertThat(a.read.clat.min()).as("libaio: until the reap").isGreaterThanOrEqualTo(2_000_000);
     }
 
     @Test

@@ -37,6 +37,17 @@ class NormalReportLinesTest {
     }
 
     @Test
+    void aLatencyWithoutSamplesHasNoLineAsFiosSlatWithPsync() throws Exception {
+        JobResult r = result();
+        r.read.clat.record(1_500);
+        r.read.lat.record(1_500);
+        String report = NormalReport.write(List.of(r));
+        assertThat(report).doesNotContain("slat").contains("    clat (nsec): min=1500").contains("     lat (nsec): min=1500");
+        r.read.slat.record(100);
+        assertThat(NormalReport.write(List.of(r))).contains("    slat (nsec): min=100");
+    }
+
+    @Test
     void theHeaderNamesTheReadWriteAndTrimBlockSizesAsFio() throws Exception {
         // fio 3.33: "t: (g=0): rw=randrw, bs=(R) 4096B-4096B, (W) 4096B-4096B, (T) 4096B-4096B, ioengine=libaio, iodepth=4"
         var spec = JobSpecs.resolve(Invocation.parse(List.of("--name=t", "--rw=randrw", "--ioengine=libaio", "--iodepth=4")).jobs())
