@@ -48,8 +48,9 @@ public final class FioJson {
         }
         j.beginArray("jobs");
         Map<Integer, List<JobResult>> groups = Reported.groups(results);
+        long elapsed = elapsedSeconds();
         for (JobResult r : Reported.entries(results)) {
-            job(j, r, groups.get(r.spec().groupId()));
+            job(j, r, groups.get(r.spec().groupId()), elapsed);
         }
         j.endArray();
         if (!disks.devices().isEmpty()) {
@@ -72,14 +73,24 @@ public final class FioJson {
         return j.end().toString();
     }
 
-    private static void job(JsonOut j, JobResult r, List<JobResult> group) {
+    /** Whole seconds since the process started, rounded up (fio's elapsed: since its genesis). */
+    static long elapsedSeconds() {
+        long ms = ProcessHandle.current().info().startInstant()
+                .map(t -> java.time.Duration.between(t, java.time.Instant.now()).toMillis())
+                .orElseGet(() -> java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
+        return (Math.max(0, ms) + 999) / 1000;
+    }
+
+    private static void job(JsonOut j, JobResult r, List<JobResult> group, long elapsedSeconds) {
         var spec = r.spec();
         j.begin(null);
         j.field("jobname", spec.name());
         j.field("groupid", spec.groupId());
         j.field("error", r.error());
-        j.field("eta", 0);
-        j.field("elapsed", Math.round(r.runtimeNanos() / 1e9));
+        // fio's run-wide ETA info: no ETA once every job has finished (INT_MAX), and the whole
+        // seconds since it started, rounded up (get_jobs_eta)
+        j.field("eta", Integer.MAX_VALUE);
+        j.field("elapsed", elapsedSeconds);
         j.begin("job options");
         // as fio: the job's own assignments in the order written, repeats included (fio's JSON has
         // repeated keys then), without bare flags and without the globals

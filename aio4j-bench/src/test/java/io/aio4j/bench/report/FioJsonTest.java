@@ -63,6 +63,17 @@ class FioJsonTest {
     }
 
     @Test
+    void etaAndElapsedAreFiosOnceEveryJobHasFinished() throws Exception {
+        // fio 3.33 after its jobs: eta INT_MAX (none left to estimate), elapsed the whole seconds
+        // since it started, rounded up: at least 1 however short the run
+        Map<String, Object> fio = job(fioSample());
+        Map<String, Object> mine = job(ours());
+        assertThat(((Number) mine.get("eta")).longValue()).isEqualTo(((Number) fio.get("eta")).longValue()).isEqualTo(2147483647L);
+        long before = FioJson.elapsedSeconds();
+        assertThat(((Number) mine.get("elapsed")).longValue()).isGreaterThanOrEqualTo(Math.max(1, before - 1));
+    }
+
+    @Test
     void percentilesAreKeyedAsFioKeysThem() throws Exception {
         Map<String, Object> fioPct = map(map(map(job(fioSample()), "read"), "clat_ns"), "percentile");
         Map<String, Object> ourPct = map(map(map(job(ours()), "read"), "clat_ns"), "percentile");
