@@ -67,6 +67,14 @@ class JobRunnerTest {
     }
 
     @Test
+    void aTimeBasedJobSamplesEveryWholeWindowBeforeItsRuntimeEndsAsFio() throws Exception {
+        // fio 3.33, runtime=1s/2s/3s time-based: 1/3/5 bw and iops samples (every 500 ms, none at the end)
+        JobResult r = run(spec("--rw=randread", "--time_based", "--runtime=1s", "--aio4j_warmup=0"), new FakeBackend(FILE, 1, 4096));
+        assertThat(r.read.bw.samples()).isEqualTo(1);
+        assertThat(r.read.iops.samples()).isEqualTo(1);
+    }
+
+    @Test
     void writeBuffersHoldOneSeededRandomSequenceBufferAfterBuffer() throws Exception {
         FakeBackend io = new FakeBackend(FILE, 3, 1000); // 125 longs a buffer
         new JobRunner(spec("--rw=randwrite", "--iodepth=3", "--bs=1000"), io, new JobResult(spec("--rw=randwrite")));
