@@ -83,13 +83,18 @@ public final class BenchCommand {
     private int runJobs(Invocation inv, List<JobSpec> specs) {
         boolean json = inv.json();
         if (!json) {
-            for (JobSpec s : specs) {
+            for (int k = 0; k < specs.size(); k++) {
+                JobSpec s = specs.get(k);
                 if (s.jobNumber() == 0) {
                     out.print(NormalReport.header(s));
+                    if (k + 1 < specs.size() && specs.get(k + 1).jobNumber() == 1) {
+                        out.println("..."); // as fio, once for a job's numjobs clones
+                    }
                 }
             }
             out.println("aio4j-bench 0.1.0");
             out.println("Starting " + specs.size() + " thread" + (specs.size() == 1 ? "" : "s"));
+            out.println();
         }
         CountDownLatch reported = new CountDownLatch(1);
         Thread onInterrupt = new Thread(() -> {

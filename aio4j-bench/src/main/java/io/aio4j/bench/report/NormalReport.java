@@ -88,8 +88,10 @@ public final class NormalReport {
         int jobs = group.size();
         JobSpec s = r.spec();
         String when = FioTime.format(r.startMillis());
-        b.append(String.format(Locale.ROOT, "%s: (groupid=%d, jobs=%d): err=%2d: %s: %s%n", s.name(), s.groupId(),
-                s.groupReporting() ? jobs : 1, r.error(), r.engine(), when));
+        // fio's "pid=" is the job's process (its thread's id with --thread); every aio4j job is a
+        // thread of this process. What ran the job gets a line of its own (engine).
+        b.append(String.format(Locale.ROOT, "%s: (groupid=%d, jobs=%d): err=%2d: pid=%d: %s%n", s.name(), s.groupId(),
+                s.groupReporting() ? jobs : 1, r.error(), ProcessHandle.current().pid(), when));
         if (r.errorMessage() != null) {
             b.append("  error: ").append(r.errorMessage()).append('\n');
         }
@@ -111,10 +113,13 @@ public final class NormalReport {
         if (ios > 0) {
             b.append(String.format(Locale.ROOT, "  cpu per I/O  : %.2f usec%n", r.cpu().totalNanos() / 1e3 / ios));
         }
+        if (r.engine() != null) {
+            b.append("  engine       : ").append(r.engine()).append('\n');
+        }
         distributionLine(b, "  IO depths    : ", DepthStats.LEVEL_KEYS, r.depths.levelPercents());
         distributionLine(b, "     submit    : ", DepthStats.BATCH_KEYS, r.depths.submitPercents());
         distributionLine(b, "     complete  : ", DepthStats.BATCH_KEYS, r.depths.completePercents());
-        b.append(String.format(Locale.ROOT, "     issued rwts: total=%d,%d,0,%d short=%d,%d,0,0%n", r.read.ios(),
+        b.append(String.format(Locale.ROOT, "     issued rwts: total=%d,%d,0,%d short=%d,%d,0,0 dropped=0,0,0,0%n", r.read.ios(),
                 r.write.ios(), r.sync.count(), r.read.shortIos(), r.write.shortIos()));
         b.append(String.format(Locale.ROOT, "     latency   : target=0, window=0, percentile=100.00%%, depth=%d%n", s.iodepth()));
         if (s.verify()) {
@@ -129,8 +134,10 @@ public final class NormalReport {
         }
         double secs = r.runtimeNanos() / 1e9;
         double bw = secs == 0 ? 0 : d.bytes() / secs;
-        b.append(String.format(Locale.ROOT, "  %s: IOPS=%s, BW=%s/s (%s/s)(%s/%dmsec)%n", name, Human.count(d.ios() / secs),
-                Human.iec(bw), Human.si(bw), Human.iec(d.bytes()), r.runtimeNanos() / 1_000_000));
+        // fio 3.x ends the write line with its zoned-device counter
+        b.append(String.format(Locale.ROOT, "  %s: IOPS=%s, BW=%s/s (%s/s)(%s/%dmsec)%s%n", name, Human.count(d.ios() / secs),
+                Human.iec(bw), Human.si(bw), Human.iec(d.bytes()), r.runtimeNanos() / 1_000_000,
+                name.equals("write") ? "; 0 zone resets" : ""));
         latencyLine(b, "    slat", d.slat);
         latencyLine(b, "    clat", d.clat);
         latencyLine(b, "     lat", d.lat);
