@@ -151,15 +151,16 @@ public final class FioJson {
     private static void direction(JsonOut j, String name, DirectionStats d, JobResult r, boolean slatPercentiles,
             double groupKiBps) {
         var spec = r.spec();
-        long runtimeNanos = d.ios() == 0 ? 0 : r.runtimeNanos();
-        double seconds = runtimeNanos / 1e9;
+        // as fio: every rate over the runtime in whole ms (rounded up), in fio's integer arithmetic
+        long runtimeMillis = d.ios() == 0 ? 0 : Reported.runtimeMillis(r);
+        long bwBytes = Reported.bytesPerSecond(d.bytes(), runtimeMillis);
         j.begin(name);
         j.field("io_bytes", d.bytes());
         j.field("io_kbytes", d.bytes() / 1024);
-        j.field("bw_bytes", seconds == 0 ? 0 : Math.round(d.bytes() / seconds));
-        j.field("bw", seconds == 0 ? 0 : Math.round(d.bytes() / 1024.0 / seconds));
-        j.field("iops", seconds == 0 ? 0.0 : d.ios() / seconds);
-        j.field("runtime", runtimeNanos / 1_000_000);
+        j.field("bw_bytes", bwBytes);
+        j.field("bw", bwBytes / 1024);
+        j.field("iops", Reported.iops(d.ios(), runtimeMillis));
+        j.field("runtime", runtimeMillis);
         j.field("total_ios", d.ios());
         j.field("short_ios", d.shortIos());
         j.field("drop_ios", 0);

@@ -132,12 +132,12 @@ public final class NormalReport {
         if (d.ios() == 0) {
             return;
         }
-        double secs = r.runtimeNanos() / 1e9;
-        double bw = secs == 0 ? 0 : d.bytes() / secs;
+        // rates over the runtime in whole ms, as fio's (Reported.runtimeMillis)
+        long ms = Reported.runtimeMillis(r);
+        double bw = Reported.bytesPerSecond(d.bytes(), ms);
         // fio 3.x ends the write line with its zoned-device counter
-        b.append(String.format(Locale.ROOT, "  %s: IOPS=%s, BW=%s/s (%s/s)(%s/%dmsec)%s%n", name, Human.count(d.ios() / secs),
-                Human.iec(bw), Human.si(bw), Human.iec(d.bytes()), r.runtimeNanos() / 1_000_000,
-                name.equals("write") ? "; 0 zone resets" : ""));
+        b.append(String.format(Locale.ROOT, "  %s: IOPS=%s, BW=%s/s (%s/s)(%s/%dmsec)%s%n", name, Human.count(Reported.iops(d.ios(), ms)),
+                Human.iec(bw), Human.si(bw), Human.iec(d.bytes()), ms, name.equals("write") ? "; 0 zone resets" : ""));
         latencyLine(b, "    slat", d.slat);
         latencyLine(b, "    clat", d.clat);
         latencyLine(b, "     lat", d.lat);
@@ -199,18 +199,19 @@ public final class NormalReport {
                 continue;
             }
             bytes += d.bytes();
-            double bw = d.bytes() / Math.max(1e-9, r.runtimeNanos() / 1e9);
+            long ms = Reported.runtimeMillis(r);
+            double bw = Reported.bytesPerSecond(d.bytes(), ms);
             minBw = Math.min(minBw, bw);
             maxBw = Math.max(maxBw, bw);
-            maxRun = Math.max(maxRun, r.runtimeNanos());
-            minRun = Math.min(minRun, r.runtimeNanos());
+            maxRun = Math.max(maxRun, ms);
+            minRun = Math.min(minRun, ms);
         }
         if (bytes == 0) {
             return;
         }
-        double bw = bytes / Math.max(1e-9, maxRun / 1e9);
+        double bw = Reported.bytesPerSecond(bytes, maxRun);
         b.append(String.format(Locale.ROOT, "%7s: bw=%s/s (%s/s), %s/s-%s/s (%s/s-%s/s), io=%s (%s), run=%d-%dmsec%n", name,
                 Human.iec(bw), Human.si(bw), Human.iec(minBw), Human.iec(maxBw), Human.si(minBw), Human.si(maxBw),
-                Human.iec(bytes), Human.si(bytes), minRun / 1_000_000, maxRun / 1_000_000));
+                Human.iec(bytes), Human.si(bytes), minRun, maxRun));
     }
 }

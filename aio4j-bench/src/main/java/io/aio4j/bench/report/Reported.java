@@ -43,10 +43,28 @@ public final class Reported {
             var d = read ? r.read : r.write;
             if (d.ios() > 0) {
                 bytes += d.bytes();
-                longest = Math.max(longest, r.runtimeNanos());
+                longest = Math.max(longest, runtimeMillis(r));
             }
         }
-        return longest == 0 ? 0 : bytes / 1024.0 / (longest / 1e9);
+        return longest == 0 ? 0 : bytesPerSecond(bytes, longest) / 1024.0;
+    }
+
+    /**
+     * A job's runtime as fio reports it and computes every rate from: whole milliseconds, its
+     * microseconds rounded up (fio's update_runtime), so at least 1 for a job that ran at all.
+     */
+    public static long runtimeMillis(JobResult r) {
+        return (r.runtimeNanos() / 1_000 + 999) / 1_000;
+    }
+
+    /** fio's bw_bytes: bytes per second over a runtime in whole ms, in integers as fio (0 without runtime). */
+    public static long bytesPerSecond(long bytes, long runtimeMillis) {
+        return runtimeMillis == 0 ? 0 : bytes * 1000 / runtimeMillis;
+    }
+
+    /** fio's iops: I/Os per second over a runtime in whole ms (0 without runtime). */
+    public static double iops(long ios, long runtimeMillis) {
+        return runtimeMillis == 0 ? 0 : 1000.0 * ios / runtimeMillis;
     }
 
     /**

@@ -74,6 +74,19 @@ class FioJsonTest {
     }
 
     @Test
+    void fiosRatesAreOverItsRuntimeInWholeMilliseconds() throws Exception {
+        // fio 3.33's sample: bw_bytes = 1000 * io_bytes / runtime, bw = bw_bytes / 1024 (integers),
+        // iops = 1000.0 * total_ios / runtime
+        Map<String, Object> f = map(job(fioSample()), "read");
+        long fioRuntime = ((Number) f.get("runtime")).longValue();
+        assertThat(((Number) f.get("bw_bytes")).longValue()).isEqualTo(((Number) f.get("io_bytes")).longValue() * 1000 / fioRuntime);
+        assertThat((Double) f.get("iops")).isCloseTo(1000.0 * ((Number) f.get("total_ios")).longValue() / fioRuntime,
+                org.assertj.core.data.Offset.offset(1e-3));
+
+        // aio4j's own figures: NormalReportLinesTest.ratesAreOverTheRuntimeInWholeMillisecondsRoundedUp
+    }
+
+    @Test
     void percentilesAreKeyedAsFioKeysThem() throws Exception {
         Map<String, Object> fioPct = map(map(map(job(fioSample()), "read"), "clat_ns"), "percentile");
         Map<String, Object> ourPct = map(map(map(job(ours()), "read"), "clat_ns"), "percentile");

@@ -48,6 +48,21 @@ class NormalReportLinesTest {
     }
 
     @Test
+    void ratesAreOverTheRuntimeInWholeMillisecondsRoundedUp() throws Exception {
+        // as fio (FioJsonTest.fiosRatesAreOverItsRuntimeInWholeMilliseconds): 2,048 I/Os in 2.4 ms
+        // are reported over 3 ms
+        JobResult r = new JobResult(JobSpecs.resolve(Invocation.parse(List.of("--name=t", "--size=8m", "--rw=randread")).jobs()).getFirst());
+        r.read.ios = 2048;
+        r.read.bytes = 2048 * 4096L;
+        r.runtimeNanos = 2_400_000;
+        String json = io.aio4j.bench.report.FioJson.write(List.of(r), List.of());
+        assertThat(json).contains("\"runtime\" : 3,").contains("\"bw_bytes\" : " + 8_388_608_000L / 3 + ",")
+                .contains("\"bw\" : " + 8_388_608_000L / 3 / 1024 + ",").contains("\"iops\" : 682666.66");
+        assertThat(NormalReport.write(List.of(r))).contains("  read: IOPS=683k, BW=2667MiB/s (2796MB/s)(8192KiB/3msec)")
+                .contains("run=3-3msec");
+    }
+
+    @Test
     void theHeaderNamesTheReadWriteAndTrimBlockSizesAsFio() throws Exception {
         // fio 3.33: "t: (g=0): rw=randrw, bs=(R) 4096B-4096B, (W) 4096B-4096B, (T) 4096B-4096B, ioengine=libaio, iodepth=4"
         var spec = JobSpecs.resolve(Invocation.parse(List.of("--name=t", "--rw=randrw", "--ioengine=libaio", "--iodepth=4")).jobs())
