@@ -94,7 +94,6 @@ public final class BenchCommand {
             }
             out.println("aio4j-bench 0.1.0");
             out.println("Starting " + specs.size() + " thread" + (specs.size() == 1 ? "" : "s"));
-            out.println();
         }
         CountDownLatch reported = new CountDownLatch(1);
         Thread onInterrupt = new Thread(() -> {
@@ -124,7 +123,7 @@ public final class BenchCommand {
         DiskStats disksBefore;
         try (ProgressLine progress = showProgress(inv) ? new ProgressLine(out) : null) {
             disksBefore = DiskStats.sample(specs);
-            results = BenchRun.run(specs, progress != null ? progress : s -> { });
+            results = BenchRun.run(specs, progress != null ? progress : s -> { }, json ? line -> { } : out::println);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             err.println("aio4j bench: interrupted");
@@ -140,7 +139,7 @@ public final class BenchCommand {
             if (target != null) {
                 Files.writeString(Path.of(target), report);
             } else {
-                out.print(report);
+                out.print(json ? report : "\n" + report); // fio's blank line after the set-up lines
             }
         } catch (IOException e) {
             err.println("aio4j bench: --output=" + target + ": " + e.getMessage());

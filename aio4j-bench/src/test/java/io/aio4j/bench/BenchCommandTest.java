@@ -35,6 +35,26 @@ class BenchCommandTest {
     }
 
     @Test
+    void theNormalOutputSaysWhichFilesAreLaidOutAsFioDoesAndTheJsonDoesNot(@TempDir Path dir) throws Exception {
+        // fio 3.33: a line per job whose file is created or too short, the size in whole MiB,
+        // then a blank line before the reports; nothing of it with --output-format=json
+        String[] job = {"--name=lo", "--ioengine=jdk", "--directory=" + dir, "--size=3m", "--rw=write", "--numjobs=2",
+            "--aio4j_warmup=0"};
+        assertThat(bench(job)).isZero();
+        assertThat(out()).contains("Starting 2 threads\nlo: Laying out IO file (1 file / 3MiB)\n"
+                + "lo: Laying out IO file (1 file / 3MiB)\n\nlo: (groupid=0, jobs=1)");
+        out.reset();
+        assertThat(bench(job)).isZero();
+        assertThat(out()).as("the files are there now").doesNotContain("Laying out").contains("Starting 2 threads\n\nlo: (groupid=0");
+        out.reset();
+        List<String> json = new ArrayList<>(List.of(job));
+        json.set(3, "--size=4m");
+        json.add("--output-format=json");
+        assertThat(bench(json.toArray(String[]::new))).isZero();
+        assertThat(out()).doesNotContain("Laying out").startsWith("{");
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void aJobFileWithSeveralSectionsReportsEachJobAsFioDoes(@TempDir Path dir) throws Exception {
         Path jobs = dir.resolve("mixed.fio");

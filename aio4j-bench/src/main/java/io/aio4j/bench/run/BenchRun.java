@@ -50,6 +50,15 @@ public final class BenchRun {
      * @throws InterruptedException if the calling thread is interrupted while waiting
      */
     public static List<JobResult> run(List<JobSpec> jobs, Consumer<Started> onStart) throws InterruptedException {
+        return run(jobs, onStart, line -> { });
+    }
+
+    /**
+     * As {@link #run(List, Consumer)}, telling {@code notices} the lines fio prints on its normal
+     * output while it sets jobs up ("name: Laying out IO file (1 file / 8MiB)"), from the calling thread.
+     */
+    public static List<JobResult> run(List<JobSpec> jobs, Consumer<Started> onStart, Consumer<String> notices)
+            throws InterruptedException {
         List<JobResult> results = new ArrayList<>();
         List<GroupSum> sums = groupSums(jobs);
         int i = 0;
@@ -58,7 +67,7 @@ public final class BenchRun {
             while (end < jobs.size() && !jobs.get(end).waitsForPrevious()) {
                 end++;
             }
-            results.addAll(wave(jobs.subList(i, end), sums.subList(i, end), onStart));
+            results.addAll(wave(jobs.subList(i, end), sums.subList(i, end), onStart, notices));
             i = end;
         }
         return results;
@@ -79,14 +88,14 @@ public final class BenchRun {
         return perJob;
     }
 
-    private static List<JobResult> wave(List<JobSpec> jobs, List<GroupSum> sums, Consumer<Started> onStart)
-            throws InterruptedException {
+    private static List<JobResult> wave(List<JobSpec> jobs, List<GroupSum> sums, Consumer<Started> onStart,
+            Consumer<String> notices) throws InterruptedException {
         List<JobResult> results = new ArrayList<>(jobs.size());
         for (JobSpec spec : jobs) {
             results.add(new JobResult(spec));
         }
         long[] sizes = new long[jobs.size()];
-        prepare(jobs, results, sizes, 0);
+        prepare(jobs, results, sizes, 0, notices);
         // the warm-up runs while the other files are prepared and the job threads are created and
         // set up (they wait at the line); on the first job's file only after the other files when
         // one of them is that same file, which its preparation could rewrite under the warm-up
@@ -95,7 +104,7 @@ public final class BenchRun {
         Runnable warmUpRun = () -> warmUp(jobs.getFirst(), sizes[0], plan);
         Thread warm = plan.site() == WarmUpSite.JOB_FILE && sharesFirstFile(jobs) ? null : warmUp.start(warmUpRun);
         for (int k = 1; k < jobs.size(); k++) {
-            prepare(jobs, results, sizes, k);
+            prepare(jobs, results, sizes, k, notices);
         }
         if (warm == null) {
             warm = warmUp.start(warmUpRun);
@@ -153,9 +162,9 @@ public final class BenchRun {
     }
 
     /** Prepares the file of job {@code k}, recording its size, or the failure in its result. */
-    private static void prepare(List<JobSpec> jobs, List<JobResult> results, long[] sizes, int k) {
+    private static void prepare(List<JobSpec> jobs, List<JobResult> results, long[] sizes, int k, Consumer<String> notices) {
         try {
-            sizes[k] = FilePrep.prepare(jobs.get(k));
+            sizes[k] = FilePrep.prepare(jobs.get(k), notices);
         } catch (IOException | RuntimeException e) {
             results.get(k).fail(5, e.getMessage());
         }

@@ -38,6 +38,15 @@ public final class FilePrep {
      *     no file to take it from
      */
     public static long prepare(JobSpec spec) throws IOException {
+        return prepare(spec, line -> { });
+    }
+
+    /**
+     * As {@link #prepare(JobSpec)}, telling {@code notices} fio's line for a file it creates or
+     * extends: "name: Laying out IO file (1 file / NMiB)", N the file's size in whole MiB (fio
+     * prints it on its normal output only).
+     */
+    public static long prepare(JobSpec spec, java.util.function.Consumer<String> notices) throws IOException {
         Path f = spec.file();
         long existing = sizeOrMinusOne(f);
         long size = spec.size() > 0 ? spec.size() : existing;
@@ -53,6 +62,9 @@ public final class FilePrep {
         Path dir = f.getParent();
         if (dir != null && !Files.isDirectory(dir)) {
             Files.createDirectories(dir);
+        }
+        if (existing < size) {
+            notices.accept(spec.name() + ": Laying out IO file (1 file / " + (size >> 20) + "MiB)");
         }
         if (laysOutVerifyPattern(spec)) {
             layOutVerifyPattern(f, size, spec.blockSize());
