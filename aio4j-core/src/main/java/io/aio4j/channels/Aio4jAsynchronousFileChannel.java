@@ -120,7 +120,10 @@ public final class Aio4jAsynchronousFileChannel extends AsynchronousFileChannel 
         if (!writing) {
             throw new NonWritableChannelException();
         }
-        ensureOpen();
+        if (closed) {
+            // the JDK's truncate reports a closed channel as an asynchronous close (its end())
+            throw new java.nio.channels.AsynchronousCloseException();
+        }
         if (size < file.size()) {
             file.truncate(size);
         }
@@ -231,7 +234,10 @@ public final class Aio4jAsynchronousFileChannel extends AsynchronousFileChannel 
 
     private <A> Future<FileLock> lockAsync(long position, long size, boolean shared, A attachment,
             CompletionHandler<FileLock, ? super A> handler) {
-        checkLock(position, size, shared);
+        checkLockMode(shared);
+        if (!closed) {
+            checkLockRange(position, size); // as the JDK: a closed channel first, then the range
+        }
         FileLock now = null;
         Throwable exc = null;
         try {
@@ -276,18 +282,26 @@ public final class Aio4jAsynchronousFileChannel extends AsynchronousFileChannel 
 
     @Override
     public FileLock tryLock(long position, long size, boolean shared) throws IOException {
-        checkLock(position, size, shared);
+        checkLockMode(shared);
         ensureOpen();
+        checkLockRange(position, size);
         return locks.tryLock(this, position, size, shared);
     }
 
-    private void checkLock(long position, long size, boolean shared) {
+    /**
+     * The JDK's order for lock and tryLock: the lock's mode against the channel's, then a closed
+     * channel (a failed future, or ClosedChannelException from tryLock), then the range.
+     */
+    private void checkLockMode(boolean shared) {
         if (shared && !reading) {
             throw new NonReadableChannelException();
         }
         if (!shared && !writing) {
             throw new NonWritableChannelException();
         }
+    }
+
+    private static void checkLockRange(long position, long size) {
         if (position < 0) {
             throw new IllegalArgumentException("Negative position");
         }
