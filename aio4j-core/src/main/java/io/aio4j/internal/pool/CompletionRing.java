@@ -78,6 +78,29 @@ final class CompletionRing {
         return (long) SEQ.getAcquire(sequences, (int) head & mask) == head + 1;
     }
 
+    /**
+     * Delivers every ready completion to {@code sink}, one cell at a time: for close, never for
+     * reaping. A loop of its own: close's drain ends on a cell not ready, a branch {@link #drain}
+     * never takes while a job reaps what it knows is there, and taking it there deoptimised
+     * {@code drain} for every context (a psync job started just after the JIT warm-up's context
+     * closed ran its first 12 ms of 38 with drain out of C2).
+     */
+    int drainAll(CompletionSink sink) {
+        int n = 0;
+        while (true) {
+            int i = (int) head & mask;
+            if ((long) SEQ.getAcquire(sequences, i) != head + 1) { // acquire: as in drain
+                return n;
+            }
+            long tag = tags[i];
+            long res = results[i];
+            SEQ.setRelease(sequences, i, head + sequences.length); // release: as in drain
+            head++;
+            sink.complete(tag, res, 0);
+            n++;
+        }
+    }
+
     /** Delivers up to {@code max} ready completions to {@code sink}, in at most two runs. Consumer only. */
     int drain(CompletionSink sink, int max) {
         int n = 0;

@@ -180,9 +180,7 @@ final class PortableContext implements EngineContext {
         if (wq != null) {
             wq.close();
         }
-        while (ring.drain(drain, capacity) > 0) {
-            // every accepted request has posted by now: the threads are joined
-        }
+        ring.drainAll(drain); // every accepted request has posted by now: the threads are joined
         iovecs.close();
     }
 
