@@ -240,14 +240,19 @@ public final class BenchRun {
     }
 
     private static void warmUpOn(JobSpec spec, long bytes, int rounds, long giveUp) {
-        try (IoBackend io = Backends.open(spec)) {
+        try {
             // rounds of I/O, each followed by a (bounded) wait for C2: its thresholds grow with its
             // queue (load feedback), so the hot methods of the I/O path are often queued only in a
-            // later round, once the start-up backlog has been compiled
+            // later round, once the start-up backlog has been compiled. Each round on a context of
+            // its own, as each job has: a fresh context's first I/Os take branches (a slot's first
+            // iovec, an empty local queue) that one reused context takes only while interpreted,
+            // and C2 then left them out, so the job's first I/Os deoptimised its compiled path
             for (int round = 0; round < rounds && System.nanoTime() < giveUp; round++) {
                 long c2Before = JitQueue.c2RanNanos();
-                new JobRunner(spec, io, new JobResult(spec)).warmUp(bytes, round == 0 ? FIRST_ROUND_IOS : ROUND_IOS,
-                        Math.max(0, giveUp - System.nanoTime()));
+                try (IoBackend io = Backends.open(spec)) {
+                    new JobRunner(spec, io, new JobResult(spec)).warmUp(bytes, round == 0 ? FIRST_ROUND_IOS : ROUND_IOS,
+                            Math.max(0, giveUp - System.nanoTime()));
+                }
                 JitQueue.awaitC2Idle(Math.min(ROUND_WAIT_MAX_MILLIS, Math.max(0, (giveUp - System.nanoTime()) / 1_000_000)));
                 if (round + 1 >= MIN_ROUNDS && quiet(c2Before, JitQueue.c2RanNanos(), round)) {
                     break;
