@@ -114,11 +114,30 @@ class JobRunnerTest {
     @Test
     void fsyncEveryNWritesAndMixFollowsRwmixread() throws Exception {
         FakeBackend io = new FakeBackend(FILE, 8, 4096);
+        io.keepLog = true;
         JobResult r = run(spec("--rw=randrw", "--rwmixread=75", "--iodepth=8", "--fsync=10"), io);
         assertThat(r.read.ios() + r.write.ios()).isEqualTo(256);
         assertThat(r.read.ios()).isBetween(150L, 230L);
-        assertThat(io.fsyncs).isEqualTo((int) (r.write.ios() / 10));
+        // one after each 10th write, unless that write was the job's last I/O (as fio)
+        boolean endsOnATenth = io.log.getLast()[0] == IoSource.WRITE && r.write.ios() % 10 == 0;
+        assertThat(io.fsyncs).isEqualTo((int) (r.write.ios() / 10) - (endsOnATenth ? 1 : 0));
         assertThat(r.sync.count()).isEqualTo(io.fsyncs);
+    }
+
+    @Test
+    void noFsyncAfterTheJobsLastWriteAsFio() throws Exception {
+        // fio 3.33: 1,024 writes with fsync=16 do 63 fsyncs; 2 loops 127; fsync=1000 does 1
+        FakeBackend one = new FakeBackend(FILE, 4, 4096);
+        JobResult r = run(spec("--rw=randwrite", "--iodepth=4", "--fsync=16"), one);
+        assertThat(r.write.ios()).isEqualTo(256);
+        assertThat(one.fsyncs).isEqualTo(15);
+        assertThat(one.writesBeforeLastFsync).isEqualTo(240);
+        FakeBackend two = new FakeBackend(FILE, 4, 4096);
+        run(spec("--rw=write", "--iodepth=4", "--fsync=16", "--loops=2"), two);
+        assertThat(two.fsyncs).as("the first loop's last one comes before the second loop's first write").isEqualTo(31);
+        FakeBackend few = new FakeBackend(FILE, 4, 4096);
+        run(spec("--rw=write", "--fsync=100"), few);
+        assertThat(few.fsyncs).isEqualTo(2);
     }
 
     @Test
