@@ -152,6 +152,26 @@ class IoRequestTest {
     }
 
     @Test
+    void aReusedByteBufferKeepsItsViewOnlyWhileItsPositionAndLimitStay() {
+        // the view of a buffer is made again when the buffer, its position or its limit change
+        ByteBuffer bb = ByteBuffer.allocateDirect(100);
+        IoRequest r = new IoRequest().prepRead(file, bb, 0);
+        MemorySegment first = r.buffer();
+        assertThat(r.prepRead(file, bb.clear(), 8).buffer()).as("the same buffer, cleared again").isSameAs(first);
+        assertThat(r.prepWrite(file, bb.position(10), 0).buffer()).satisfies(s -> {
+            assertThat(s.byteSize()).isEqualTo(90);
+            assertThat(s.address()).isEqualTo(first.address() + 10);
+        });
+        assertThat(r.length()).isEqualTo(90);
+        assertThat(r.prepRead(file, bb.clear().limit(50), 0).length()).isEqualTo(50);
+        ByteBuffer other = ByteBuffer.allocateDirect(100);
+        assertThat(r.prepRead(file, other, 0).buffer().address()).isNotEqualTo(first.address());
+        ByteBuffer heap = ByteBuffer.allocate(64);
+        assertThat(r.prepRead(file, heap, 0).buffer().isNative()).isFalse();
+        assertThat(r.prepRead(file, heap.position(4), 0).length()).isEqualTo(60);
+    }
+
+    @Test
     void nullsAreRefusedNamingTheArgument() {
         IoRequest r = new IoRequest();
         MemorySegment buf = MemorySegment.ofArray(new byte[8]);
