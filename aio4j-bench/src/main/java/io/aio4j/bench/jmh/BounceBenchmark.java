@@ -31,12 +31,17 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What a heap buffer costs: one read of a page-cached file, submitted and reaped through the core
- * API, into a heap {@link ByteBuffer} (which the core bounces through native memory it owns: the
- * kernel cannot be given the address of a movable Java array), a direct ByteBuffer, and a
- * native {@link MemorySegment}, at 4 KiB and 64 KiB. The heap score minus the segment score is
- * the bounce: a native buffer taken from the context's pool and the copy back into the array.
- * With {@code -prof gc}, {@code gc.alloc.rate.norm} shows whether the bounce allocates.
+ * What the core's bounce (copy) of a buffer costs: one read of a page-cached file, submitted and
+ * reaped through the core API, into buffers the core copies through native memory it owns and
+ * into buffers the kernel writes in place, at 4 KiB and 64 KiB (docs/buffer-lifetimes.md):
+ * <ul>
+ * <li>copied: a heap {@link ByteBuffer} (the kernel cannot be given the address of a movable Java
+ *     array) and a segment of a closeable arena ({@link Arena#ofShared()}, which a caller could close
+ *     while the kernel writes it; {@code ContextOptions.callerKeepsArenasOpen(true)} drops that copy);
+ * <li>in place: a direct ByteBuffer and a segment of an automatic arena.
+ * </ul>
+ * A copied score minus an in-place one is the bounce. With {@code -prof gc},
+ * {@code gc.alloc.rate.norm} shows that none of them allocates per request.
  *
  * <p>Run (from the project root, after {@code ./mvnw -q -B -DskipTests package}):
  * <pre>
@@ -70,7 +75,8 @@ public class BounceBenchmark {
     private Arena arena;
     private ByteBuffer heap;
     private ByteBuffer direct;
-    private MemorySegment segment;
+    private MemorySegment shared;
+    private MemorySegment auto;
     private final IoRequest request = new IoRequest();
     private final IoEvent[] events = {new IoEvent()};
     private long offset;
@@ -91,7 +97,8 @@ public class BounceBenchmark {
         arena = Arena.ofShared();
         heap = ByteBuffer.allocate(size);
         direct = ByteBuffer.allocateDirect(size);
-        segment = arena.allocate(size, 4096);
+        shared = arena.allocate(size, 4096);
+        auto = Arena.ofAuto().allocate(size, 4096);
     }
 
     /** Closes the context and deletes the file. */
@@ -118,21 +125,27 @@ public class BounceBenchmark {
         return events[0].result();
     }
 
-    /** Into a heap ByteBuffer: bounced through native memory. */
+    /** Into a heap ByteBuffer: copied. */
     @Benchmark
     public long heapBuffer() throws InterruptedException {
         return run(request.prepRead(file, heap.clear(), nextOffset()));
     }
 
-    /** Into a direct ByteBuffer: the kernel writes it in place. */
+    /** Into a segment of a shared (closeable) arena: copied. */
+    @Benchmark
+    public long sharedArenaSegment() throws InterruptedException {
+        return run(request.prepRead(file, shared, nextOffset()));
+    }
+
+    /** Into a direct ByteBuffer: in place. */
     @Benchmark
     public long directBuffer() throws InterruptedException {
         return run(request.prepRead(file, direct.clear(), nextOffset()));
     }
 
-    /** Into a native MemorySegment: the kernel writes it in place. */
+    /** Into a segment of an automatic arena: in place. */
     @Benchmark
-    public long nativeSegment() throws InterruptedException {
-        return run(request.prepRead(file, segment, nextOffset()));
+    public long autoArenaSegment() throws InterruptedException {
+        return run(request.prepRead(file, auto, nextOffset()));
     }
 }
