@@ -36,6 +36,8 @@ import java.util.Map;
  * @param latPercentiles report total latency percentiles
  * @param loops how many times to do a non-time-based workload
  * @param randrepeat the same random sequence on every run
+ * @param endFsync fsync the file once the job's I/O is done, inside its runtime (end_fsync,
+ *     fsync_on_close), not counted among its syncs, as fio
  * @param options the job's options, inherited ones included (canonical name to checked value)
  * @param written the job's own assignments as fio lists them under "job options" ({@link Section#written})
  */
@@ -44,7 +46,7 @@ public record JobSpec(String name, int jobNumber, int groupId, boolean waitsForP
         int batchCompleteMax, boolean direct, IoEngine engine, long runtimeNanos, boolean timeBased, long rampNanos,
         long warmupNanos, boolean invalidate, int fsyncEvery, boolean verify, boolean doVerify, boolean groupReporting,
         boolean slatPercentiles, boolean clatPercentiles, boolean latPercentiles, int loops, boolean randrepeat,
-        Map<String, String> options, List<Map.Entry<String, String>> written) {
+        boolean endFsync, Map<String, String> options, List<Map.Entry<String, String>> written) {
 
     /** Copies the options. */
     public JobSpec {
@@ -57,6 +59,6 @@ public record JobSpec(String name, int jobNumber, int groupId, boolean waitsForP
         return new JobSpec(name, jobNumber, groupId, false, file, size, workload, rwmixread, blockSize, iodepth,
                 batchSubmit, batchCompleteMin, batchCompleteMax, direct, engine, runtimeNanos, timeBased, rampNanos,
                 warmupNanos, invalidate, fsyncEvery, verify, doVerify, groupReporting, slatPercentiles, clatPercentiles,
-                latPercentiles, loops, randrepeat, options, written);
+                latPercentiles, loops, randrepeat, endFsync, options, written);
     }
 }

@@ -128,8 +128,8 @@ public final class JobSpecs {
                 time(sec, "ramp_time") + warmup(sec, timeBased, verify), warmup(sec, timeBased, verify), flag(sec, "invalidate", true), fsync, verify, flag(sec, "do_verify", true),
                 flag(sec, "group_reporting", false), flag(sec, "slat_percentiles", false),
                 flag(sec, "clat_percentiles", true), flag(sec, "lat_percentiles", false),
-                intIn(sec, "loops", 1, 1, Integer.MAX_VALUE), flag(sec, "randrepeat", true), sec.options(),
-                sec.written());
+                intIn(sec, "loops", 1, 1, Integer.MAX_VALUE), flag(sec, "randrepeat", true),
+                flag(sec, "end_fsync", false) || flag(sec, "fsync_on_close", false), sec.options(), sec.written());
     }
 
     /** fio's note, on its standard output, for a job whose iodepth {@link #depthCapped} caps. */

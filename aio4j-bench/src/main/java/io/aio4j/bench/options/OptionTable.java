@@ -47,6 +47,8 @@ public final class OptionTable {
                 + " recorded (default 2s; 0 to measure from a cold JVM)");
         job("invalidate", Kind.FLAG, "drop the file's page cache before the job (default 1)");
         job("fsync", Kind.INT, "fsync after every N writes");
+        job("end_fsync", Kind.FLAG, "fsync the file when the job's I/O is done, inside its runtime");
+        job("fsync_on_close", Kind.FLAG, "fsync the file when the job closes it (as end_fsync here: once, at the end)");
         choice("verify", "verify written data", "0", "null", "none", "crc32c", "crc32c-intel");
         job("do_verify", Kind.FLAG, "run the verify phase after writing (default 1)");
         job("stonewall", Kind.FLAG, "wait for the jobs before this one; starts a new reporting group");

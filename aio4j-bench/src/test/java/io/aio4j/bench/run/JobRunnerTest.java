@@ -125,6 +125,27 @@ class JobRunnerTest {
     }
 
     @Test
+    void endFsyncSyncsOnceAfterTheLastWriteInsideTheRuntimeButNotAmongTheSyncs() throws Exception {
+        // fio 3.33, a 64 MiB write job: sync total_ios 0 with end_fsync=1 or fsync_on_close=1, and
+        // the runtime includes the fsync (186 ms against 60)
+        for (String option : List.of("--end_fsync=1", "--fsync_on_close=1")) {
+            FakeBackend io = new FakeBackend(FILE, 4, 4096);
+            JobResult r = run(spec("--rw=write", "--iodepth=4", option), io);
+            assertThat(io.fsyncs).as(option).isEqualTo(1);
+            assertThat(io.writesBeforeLastFsync).isEqualTo(256);
+            assertThat(r.sync.count()).isZero();
+            assertThat(r.error()).isZero();
+        }
+        FakeBackend reads = new FakeBackend(FILE, 4, 4096);
+        run(spec("--rw=read", "--end_fsync=1"), reads);
+        assertThat(reads.fsyncs).as("a job that writes nothing").isZero();
+        FakeBackend both = new FakeBackend(FILE, 4, 4096);
+        JobResult r = run(spec("--rw=write", "--fsync=64", "--end_fsync=1"), both);
+        assertThat(both.fsyncs).as("3 between, 1 at the end").isEqualTo(4);
+        assertThat(r.sync.count()).isEqualTo(3);
+    }
+
+    @Test
     void noFsyncAfterTheJobsLastWriteAsFio() throws Exception {
         // fio 3.33: 1,024 writes with fsync=16 do 63 fsyncs; 2 loops 127; fsync=1000 does 1
         FakeBackend one = new FakeBackend(FILE, 4, 4096);
