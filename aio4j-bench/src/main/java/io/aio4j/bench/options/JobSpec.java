@@ -36,6 +36,7 @@ import java.util.Map;
  * @param latPercentiles report total latency percentiles
  * @param loops how many times to do a non-time-based workload
  * @param randrepeat the same random sequence on every run
+ * @param percentiles the percentiles reported, ascending (percentile_list; fio's default list if unset)
  * @param endFsync fsync the file once the job's I/O is done, inside its runtime (end_fsync,
  *     fsync_on_close), not counted among its syncs, as fio
  * @param options the job's options, inherited ones included (canonical name to checked value)
@@ -46,10 +47,11 @@ public record JobSpec(String name, int jobNumber, int groupId, boolean waitsForP
         int batchCompleteMax, boolean direct, IoEngine engine, long runtimeNanos, boolean timeBased, long rampNanos,
         long warmupNanos, boolean invalidate, int fsyncEvery, boolean verify, boolean doVerify, boolean groupReporting,
         boolean slatPercentiles, boolean clatPercentiles, boolean latPercentiles, int loops, boolean randrepeat,
-        boolean endFsync, Map<String, String> options, List<Map.Entry<String, String>> written) {
+        List<Double> percentiles, boolean endFsync, Map<String, String> options, List<Map.Entry<String, String>> written) {
 
     /** Copies the options. */
     public JobSpec {
+        percentiles = List.copyOf(percentiles);
         options = Map.copyOf(options);
         written = List.copyOf(written);
     }
@@ -59,6 +61,6 @@ public record JobSpec(String name, int jobNumber, int groupId, boolean waitsForP
         return new JobSpec(name, jobNumber, groupId, false, file, size, workload, rwmixread, blockSize, iodepth,
                 batchSubmit, batchCompleteMin, batchCompleteMax, direct, engine, runtimeNanos, timeBased, rampNanos,
                 warmupNanos, invalidate, fsyncEvery, verify, doVerify, groupReporting, slatPercentiles, clatPercentiles,
-                latPercentiles, loops, randrepeat, endFsync, options, written);
+                latPercentiles, loops, randrepeat, percentiles, endFsync, options, written);
     }
 }

@@ -129,7 +129,7 @@ public final class JobSpecs {
                 flag(sec, "group_reporting", false), flag(sec, "slat_percentiles", false),
                 flag(sec, "clat_percentiles", true), flag(sec, "lat_percentiles", false),
                 intIn(sec, "loops", 1, 1, Integer.MAX_VALUE), flag(sec, "randrepeat", true),
-                flag(sec, "end_fsync", false) || flag(sec, "fsync_on_close", false), sec.options(), sec.written());
+                percentiles(sec), flag(sec, "end_fsync", false) || flag(sec, "fsync_on_close", false), sec.options(), sec.written());
     }
 
     /** fio's note, on its standard output, for a job whose iodepth {@link #depthCapped} caps. */
@@ -139,6 +139,40 @@ public final class JobSpecs {
     /** Whether a job asks for an iodepth above 1 with a synchronous engine, which runs it at 1 (as fio). */
     public static boolean depthCapped(Section sec) {
         return IoEngine.of(engineName(sec)).synchronous() && intIn(sec, "iodepth", 1, 1, 32768) > 1;
+    }
+
+    /** fio's default percentile list (its plist when percentile_list is not given). */
+    public static final List<Double> DEFAULT_PERCENTILES =
+            List.of(1.0, 5.0, 10.0, 20.0, 30.0, 40.0, 50.0, 60.0, 70.0, 80.0, 90.0, 95.0, 99.0, 99.5, 99.9, 99.95, 99.99);
+
+    /**
+     * percentile_list: ':'-separated percentages in [0, 100], at most 20 of them (fio's
+     * FIO_IO_U_LIST_MAX_LEN), reported in ascending order (fio sorts them).
+     */
+    static List<Double> percentiles(Section sec) {
+        String v = sec.get("percentile_list", null);
+        if (v == null) {
+            return DEFAULT_PERCENTILES;
+        }
+        String[] parts = v.split(":", -1);
+        if (parts.length > 20) {
+            throw new IllegalArgumentException("--percentile_list=" + v + ": " + parts.length + " values, at most 20");
+        }
+        List<Double> out = new ArrayList<>();
+        for (String part : parts) {
+            double p;
+            try {
+                p = Double.parseDouble(part.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--percentile_list=" + v + ": '" + part + "' is not a number");
+            }
+            if (!(p >= 0 && p <= 100)) {
+                throw new IllegalArgumentException("--percentile_list=" + v + ": " + part + " is not a percentage in 0..100");
+            }
+            out.add(p);
+        }
+        out.sort(null);
+        return out;
     }
 
     /** The ioengine a section names, fio's default (psync) if none. */

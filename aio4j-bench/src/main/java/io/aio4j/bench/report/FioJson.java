@@ -18,9 +18,6 @@ import java.util.Map;
  * field for goes under "aio4j" in each job.
  */
 public final class FioJson {
-    /** fio's default percentile list. */
-    static final double[] PERCENTILES = {1, 5, 10, 20, 30, 40, 50, 60, 70, 80, 90, 95, 99, 99.5, 99.9, 99.95, 99.99};
-
     private FioJson() {
     }
 
@@ -101,7 +98,7 @@ public final class FioJson {
         direction(j, "trim", new DirectionStats(), r, false, 0);
         j.begin("sync");
         j.field("total_ios", r.sync.count());
-        latency(j, "lat_ns", r.sync, true);
+        latency(j, "lat_ns", r.sync, spec.percentiles());
         j.end();
         j.field("job_runtime", r.jobRuntimeNanos() / 1_000_000);
         j.field("usr_cpu", percent(r.cpu().userNanos(), r.cpuWallNanos()));
@@ -164,9 +161,9 @@ public final class FioJson {
         j.field("total_ios", d.ios());
         j.field("short_ios", d.shortIos());
         j.field("drop_ios", 0);
-        latency(j, "slat_ns", d.slat, slatPercentiles);
-        latency(j, "clat_ns", d.clat, spec.clatPercentiles());
-        latency(j, "lat_ns", d.lat, spec.latPercentiles());
+        latency(j, "slat_ns", d.slat, slatPercentiles ? spec.percentiles() : null);
+        latency(j, "clat_ns", d.clat, spec.clatPercentiles() ? spec.percentiles() : null);
+        latency(j, "lat_ns", d.lat, spec.latPercentiles() ? spec.percentiles() : null);
         j.field("bw_min", Math.round(d.bw.min()));
         j.field("bw_max", Math.round(d.bw.max()));
         j.field("bw_agg", d.bw.samples() == 0 ? 0.0 : Reported.percentOfAggregate(d.bw.mean(), groupKiBps));
@@ -181,16 +178,17 @@ public final class FioJson {
         j.end();
     }
 
-    private static void latency(JsonOut j, String name, LatencyStats s, boolean percentiles) {
+    /** A latency block; its percentile map only with {@code percentiles} (null: none asked for). */
+    private static void latency(JsonOut j, String name, LatencyStats s, List<Double> percentiles) {
         j.begin(name);
         j.field("min", s.min());
         j.field("max", s.max());
         j.field("mean", s.mean());
         j.field("stddev", s.stddev());
         j.field("N", s.count());
-        if (percentiles && s.count() > 0) {
+        if (percentiles != null && s.count() > 0) {
             j.begin("percentile");
-            for (double p : PERCENTILES) {
+            for (double p : percentiles) {
                 j.field(String.format(Locale.ROOT, "%f", p), s.percentile(p));
             }
             j.end();

@@ -103,7 +103,7 @@ public final class NormalReport {
         if (r.sync.count() > 0) {
             b.append("  fsync/fdatasync/sync_file_range:\n");
             latencyLine(b, "    sync", r.sync);
-            percentiles(b, "    sync", r.sync);
+            percentiles(b, "    sync", r.sync, r.spec().percentiles());
         }
         double secs = r.cpuWallNanos() / 1e9;
         b.append(String.format(Locale.ROOT, "  cpu          : usr=%.2f%%, sys=%.2f%%, ctx=%d, majf=%d, minf=%d (whole process)%n",
@@ -113,7 +113,7 @@ public final class NormalReport {
         if (ios > 0) {
             b.append(String.format(Locale.ROOT, "  cpu per I/O  : %.2f usec%n", r.cpu().totalNanos() / 1e3 / ios));
         }
-        if (r.engine() != null) {
+        if (r.engine() != null && !r.engine().isEmpty()) {
             b.append("  engine       : ").append(r.engine()).append('\n');
         }
         distributionLine(b, "  IO depths    : ", DepthStats.LEVEL_KEYS, r.depths.levelPercents());
@@ -142,13 +142,13 @@ public final class NormalReport {
         latencyLine(b, "    clat", d.clat);
         latencyLine(b, "     lat", d.lat);
         if (r.spec().slatPercentiles()) {
-            percentiles(b, "    slat", d.slat);
+            percentiles(b, "    slat", d.slat, r.spec().percentiles());
         }
         if (r.spec().clatPercentiles()) {
-            percentiles(b, "    clat", d.clat);
+            percentiles(b, "    clat", d.clat, r.spec().percentiles());
         }
         if (r.spec().latPercentiles()) {
-            percentiles(b, "     lat", d.lat);
+            percentiles(b, "     lat", d.lat, r.spec().percentiles());
         }
         // as fio's show_ddir_status: only with samples (a job shorter than one sampling period has none)
         if (d.bw.samples() > 0) {
@@ -173,18 +173,37 @@ public final class NormalReport {
                 Human.scaleDown(s.mean(), sc), Human.scaleDown(s.stddev(), sc)));
     }
 
-    private static void percentiles(StringBuilder b, String label, LatencyStats s) {
-        if (s.count() == 0) {
+    /**
+     * fio's percentile table: four to a line, each "Nth=[value]" with as many decimals as the list
+     * needs (" 1.00th" for fio's default, "50.000th" for 50:99.999, "  1th" for whole numbers:
+     * fio's show_clat_percentiles).
+     */
+    private static void percentiles(StringBuilder b, String label, LatencyStats s, List<Double> ps) {
+        if (s.count() == 0 || ps.isEmpty()) {
             return;
         }
-        double[] ps = FioJson.PERCENTILES;
-        int sc = Human.latencyScale(s.percentile(ps[0]), s.percentile(ps[ps.length - 1]));
+        int sc = Human.latencyScale(s.percentile(ps.getFirst()), s.percentile(ps.getLast()));
+        int decimals = decimalsOf(ps);
+        String entry = " %" + (decimals == 0 ? 3 : decimals + 3) + "." + decimals + "fth=[%5d]";
         b.append(String.format(Locale.ROOT, "%s percentiles (%s):%n", label, Human.scaleName(sc)));
-        for (int i = 0; i < ps.length; i++) {
+        for (int i = 0; i < ps.size(); i++) {
             b.append(i % 4 == 0 ? "     |" : ",");
-            b.append(String.format(Locale.ROOT, " %5.2fth=[%5d]", ps[i], Math.round(Human.scaleDown(s.percentile(ps[i]), sc))));
-            b.append(i % 4 == 3 || i == ps.length - 1 ? (i == ps.length - 1 ? "\n" : ",\n") : "");
+            b.append(String.format(Locale.ROOT, entry, ps.get(i), Math.round(Human.scaleDown(s.percentile(ps.get(i)), sc))));
+            b.append(i % 4 == 3 || i == ps.size() - 1 ? (i == ps.size() - 1 ? "\n" : ",\n") : "");
         }
+    }
+
+    /** The fewest decimals (at most 6) that show every percentile of the list exactly. */
+    public static int decimalsOf(List<Double> ps) {
+        int most = 0;
+        for (double p : ps) {
+            int k = 0;
+            while (k < 6 && Math.abs(p * Math.pow(10, k) - Math.rint(p * Math.pow(10, k))) > 1e-6) {
+                k++;
+            }
+            most = Math.max(most, k);
+        }
+        return most;
     }
 
     private static void groupLine(StringBuilder b, String name, List<JobResult> jobs, boolean read) {

@@ -43,6 +43,19 @@ class JobSpecsTest {
     }
 
     @Test
+    void percentileListIsSortedAndCheckedNamingTheValue() throws Exception {
+        assertThat(resolve("--name=p").getFirst().percentiles()).containsExactlyElementsOf(JobSpecs.DEFAULT_PERCENTILES)
+                .hasSize(17).startsWith(1.0).endsWith(99.99);
+        assertThat(resolve("--name=p", "--percentile_list=99.999:50:99.9").getFirst().percentiles())
+                .containsExactly(50.0, 99.9, 99.999);
+        assertThatThrownBy(() -> resolve("--name=p", "--percentile_list=50:101"))
+                .hasMessageContaining("--percentile_list=50:101").hasMessageContaining("101 is not a percentage");
+        assertThatThrownBy(() -> resolve("--name=p", "--percentile_list=50:x")).hasMessageContaining("'x' is not a number");
+        assertThatThrownBy(() -> resolve("--name=p", "--percentile_list=" + "1:".repeat(20) + "2"))
+                .hasMessageContaining("21 values, at most 20");
+    }
+
+    @Test
     void aSynchronousEngineRunsAtDepthOneAsFiosDoes() throws Exception {
         // fio 3.33: "note: both iodepth >= 1 and synchronous I/O engine are selected, queue depth
         // will be capped at 1", and IO depths 1=100.0%

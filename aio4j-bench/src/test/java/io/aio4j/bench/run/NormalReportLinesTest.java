@@ -63,6 +63,24 @@ class NormalReportLinesTest {
     }
 
     @Test
+    void aPercentileListIsReportedWithTheDecimalsItNeedsAsFio() throws Exception {
+        // fio 3.33: "| 50.000th=[ 1384], 99.900th=[34560], 99.999th=[72192]" for 99.999:50:99.9,
+        // "|   1th=[ 1064],   5th=[ 1192], ..." for whole numbers
+        JobResult r = new JobResult(JobSpecs.resolve(Invocation.parse(List.of("--name=t", "--size=1m", "--rw=randread",
+                "--percentile_list=99.999:50:99.9")).jobs()).getFirst());
+        r.read.ios = 1;
+        r.read.bytes = 4096;
+        r.runtimeNanos = 1_000_000;
+        r.read.clat.record(1_384);
+        assertThat(NormalReport.write(List.of(r))).containsPattern(
+                "    clat percentiles \\(nsec\\):\n     \\| 50\\.000th=\\[ 13\\d\\d\\], 99\\.900th=\\[ 13\\d\\d\\], 99\\.999th=\\[ 13\\d\\d\\]\n");
+        assertThat(io.aio4j.bench.report.FioJson.write(List.of(r), List.of()))
+                .contains("\"50.000000\" : ").contains("\"99.999000\" : ").doesNotContain("\"99.990000\"");
+        assertThat(io.aio4j.bench.report.NormalReport.decimalsOf(List.of(1.0, 5.0))).isZero();
+        assertThat(io.aio4j.bench.report.NormalReport.decimalsOf(io.aio4j.bench.options.JobSpecs.DEFAULT_PERCENTILES)).isEqualTo(2);
+    }
+
+    @Test
     void theHeaderNamesTheReadWriteAndTrimBlockSizesAsFio() throws Exception {
         // fio 3.33: "t: (g=0): rw=randrw, bs=(R) 4096B-4096B, (W) 4096B-4096B, (T) 4096B-4096B, ioengine=libaio, iodepth=4"
         var spec = JobSpecs.resolve(Invocation.parse(List.of("--name=t", "--rw=randrw", "--ioengine=libaio", "--iodepth=4")).jobs())
