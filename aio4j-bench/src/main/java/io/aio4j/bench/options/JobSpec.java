@@ -37,6 +37,7 @@ import java.util.Map;
  * @param loops how many times to do a non-time-based workload
  * @param randrepeat the same random sequence on every run
  * @param percentiles the percentiles reported, ascending (percentile_list; fio's default list if unset)
+ * @param gtodReduce no per-I/O latencies and no bw/iops samples (fio's gtod_reduce)
  * @param endFsync fsync the file once the job's I/O is done, inside its runtime (end_fsync,
  *     fsync_on_close), not counted among its syncs, as fio
  * @param options the job's options, inherited ones included (canonical name to checked value)
@@ -47,7 +48,7 @@ public record JobSpec(String name, int jobNumber, int groupId, boolean waitsForP
         int batchCompleteMax, boolean direct, IoEngine engine, long runtimeNanos, boolean timeBased, long rampNanos,
         long warmupNanos, boolean invalidate, int fsyncEvery, boolean verify, boolean doVerify, boolean groupReporting,
         boolean slatPercentiles, boolean clatPercentiles, boolean latPercentiles, int loops, boolean randrepeat,
-        List<Double> percentiles, boolean endFsync, Map<String, String> options, List<Map.Entry<String, String>> written) {
+        List<Double> percentiles, boolean gtodReduce, boolean endFsync, Map<String, String> options, List<Map.Entry<String, String>> written) {
 
     /** Copies the options. */
     public JobSpec {
@@ -61,6 +62,6 @@ public record JobSpec(String name, int jobNumber, int groupId, boolean waitsForP
         return new JobSpec(name, jobNumber, groupId, false, file, size, workload, rwmixread, blockSize, iodepth,
                 batchSubmit, batchCompleteMin, batchCompleteMax, direct, engine, runtimeNanos, timeBased, rampNanos,
                 warmupNanos, invalidate, fsyncEvery, verify, doVerify, groupReporting, slatPercentiles, clatPercentiles,
-                latPercentiles, loops, randrepeat, percentiles, endFsync, options, written);
+                latPercentiles, loops, randrepeat, percentiles, gtodReduce, endFsync, options, written);
     }
 }

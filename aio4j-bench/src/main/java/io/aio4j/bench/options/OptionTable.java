@@ -57,6 +57,7 @@ public final class OptionTable {
         job("slat_percentiles", Kind.FLAG, "report submission latency percentiles");
         job("clat_percentiles", Kind.FLAG, "report completion latency percentiles (default 1)");
         job("lat_percentiles", Kind.FLAG, "report total latency percentiles");
+        job("gtod_reduce", Kind.FLAG, "measure no per-I/O latency and take no bw/iops samples (fio's, for speed)");
         job("percentile_list", Kind.TEXT, "the percentiles reported, ':'-separated, at most 20 (default fio's 17, 1:5:...:99.99)");
         job("thread", Kind.FLAG, "run jobs as threads (aio4j jobs always are)");
         job("loops", Kind.INT, "repeat the job this many times (default 1)");

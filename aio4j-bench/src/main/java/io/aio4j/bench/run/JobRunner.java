@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code iodepth_batch_complete_max}. Per I/O it records slat (preparation to the return of the
  * submit call), clat (that return to the reap) and lat (both); with a synchronous engine (psync,
  * sync), whose submit call does the I/O, as fio does for those: no slat, and clat and lat the
- * submit call. Everything is preallocated: the
+ * submit call. With gtod_reduce, as fio, none of them and no bw/iops samples: a clock read per
+ * submit call and per reap instead of three per I/O. Everything is preallocated: the
  * loop allocates nothing, except once at the end of ramp_time and on errors.
  *
  * <p>Runs on the job's thread; not thread-safe. {@link #progress()} may be read by any thread.
@@ -30,6 +31,8 @@ public final class JobRunner {
     private final int depth;
     /** psync and sync: the I/O is done when submit returns (see {@link io.aio4j.bench.options.IoEngine#synchronous}). */
     private final boolean synchronous;
+    /** Per-I/O latencies and bw/iops samples are taken: not with gtod_reduce (fio's disable_lat/bw). */
+    private final boolean timed;
     private final int[] free;
     private int freeTop;
     private final int[] pending;
@@ -71,6 +74,7 @@ public final class JobRunner {
     public JobRunner(JobSpec spec, IoBackend io, JobResult result) {
         this.spec = spec;
         this.synchronous = spec.engine().synchronous();
+        this.timed = !spec.gtodReduce();
         this.io = io;
         this.result = result;
         this.depth = spec.iodepth();
@@ -261,7 +265,7 @@ public final class JobRunner {
             startMeasuring();
             sampleStart = now;
             nextSample = now + samplePeriod;
-        } else if (measuring && now >= nextSample && nextSample < deadline) {
+        } else if (timed && measuring && now >= nextSample && nextSample < deadline) {
             // a window ending at the runtime is not sampled: the job ends then, as fio's does
             // before its helper thread takes that sample (fio 3.33, runtime=2s: 3 samples)
             result.read.sample(now - sampleStart);
@@ -314,7 +318,9 @@ public final class JobRunner {
             }
             default -> io.prepFsync(slot);
         }
-        prepTimes[slot] = System.nanoTime();
+        if (timed) {
+            prepTimes[slot] = System.nanoTime();
+        }
         pending[pendingCount++] = slot;
     }
 
@@ -329,7 +335,7 @@ public final class JobRunner {
             int slot = pending[i];
             submitTimes[slot] = now;
             measuredSlot[slot] = measuring;
-            if (measuring && ops[slot] != IoSource.FSYNC && !synchronous) {
+            if (timed && measuring && ops[slot] != IoSource.FSYNC && !synchronous) {
                 stats(ops[slot]).slat.record(now - prepTimes[slot]);
             }
         }
@@ -370,8 +376,10 @@ public final class JobRunner {
             return; // submitted during the ramp: its slat was not recorded, so nothing of it is
         }
         DirectionStats d = stats(op);
-        d.clat.record(now - (synchronous ? prepTimes[slot] : submitTimes[slot]));
-        d.lat.record(now - prepTimes[slot]);
+        if (timed) {
+            d.clat.record(now - (synchronous ? prepTimes[slot] : submitTimes[slot]));
+            d.lat.record(now - prepTimes[slot]);
+        }
         d.ios++;
         d.bytes += res;
         d.sampleIos++;

@@ -146,6 +146,25 @@ class JobRunnerTest {
     }
 
     @Test
+    void gtodReduceCountsTheIoButTakesNoLatencyAndNoSampleAsFio() throws Exception {
+        // fio 3.33 with gtod_reduce=1: slat, clat and lat N=0, no percentiles, 0 bw/iops samples
+        JobResult r = run(spec("--rw=randrw", "--iodepth=4", "--gtod_reduce=1", "--time_based", "--runtime=600ms",
+                "--aio4j_warmup=0"), new FakeBackend(FILE, 4, 4096));
+        assertThat(r.read.ios() + r.write.ios()).isGreaterThan(256);
+        for (DirectionStats d : List.of(r.read, r.write)) {
+            assertThat(d.slat.count()).isZero();
+            assertThat(d.clat.count()).isZero();
+            assertThat(d.lat.count()).isZero();
+            assertThat(d.bw.samples()).isZero();
+            assertThat(d.iops.samples()).isZero();
+        }
+        JobResult timed = run(spec("--rw=randrw", "--iodepth=4", "--time_based", "--runtime=600ms", "--aio4j_warmup=0"),
+                new FakeBackend(FILE, 4, 4096));
+        assertThat(timed.read.clat.count()).isEqualTo(timed.read.ios());
+        assertThat(timed.read.bw.samples()).as("the window at 500 ms").isEqualTo(1);
+    }
+
+    @Test
     void noFsyncAfterTheJobsLastWriteAsFio() throws Exception {
         // fio 3.33: 1,024 writes with fsync=16 do 63 fsyncs; 2 loops 127; fsync=1000 does 1
         FakeBackend one = new FakeBackend(FILE, 4, 4096);
