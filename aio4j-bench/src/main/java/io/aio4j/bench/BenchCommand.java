@@ -120,10 +120,9 @@ public final class BenchCommand {
     private int runAndReport(Invocation inv, List<JobSpec> specs) {
         boolean json = inv.json();
         List<JobResult> results;
-        DiskStats disksBefore;
+        DiskStats.Meter disks = new DiskStats.Meter(specs);
         try (ProgressLine progress = showProgress(inv) ? new ProgressLine(out) : null) {
-            disksBefore = DiskStats.sample(specs);
-            results = BenchRun.run(specs, progress != null ? progress : s -> { }, json ? line -> { } : out::println);
+            results = BenchRun.run(specs, progress != null ? progress : s -> { }, json ? line -> { } : out::println, disks);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             err.println("aio4j bench: interrupted");
@@ -132,8 +131,8 @@ public final class BenchCommand {
         // the jobs are done with their contexts: the idle ones kept for reuse are destroyed while
         // the report is written, not by the kernel at exit (seed 003: 40-50 ms of exit for 16)
         IoContext.releaseIdleResources();
-        DiskStats.Change disks = disksBefore.again().since(disksBefore);
-        String report = json ? FioJson.write(results, inv.writtenGlobals(), disks) : NormalReport.write(results, disks);
+        String report = json ? FioJson.write(results, inv.writtenGlobals(), disks.change())
+                : NormalReport.write(results, disks.change());
         String target = inv.cli("output", null);
         try {
             if (target != null) {

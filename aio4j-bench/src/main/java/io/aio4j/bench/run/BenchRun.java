@@ -38,6 +38,26 @@ public final class BenchRun {
         return stopRequested;
     }
 
+    /** Told when each wave's jobs are released from the start line and when its last job has finished. */
+    public interface Waves {
+        /** The wave's jobs go (after its warm-up), on the thread releasing them. */
+        void started();
+
+        /** The wave's last job has finished, on the calling thread. */
+        void ended();
+
+        /** Nothing to tell. */
+        Waves NONE = new Waves() {
+            @Override
+            public void started() {
+            }
+
+            @Override
+            public void ended() {
+            }
+        };
+    }
+
     /** A job that has started, for the progress line. */
     public record Started(JobSpec spec, JobRunner runner) {
     }
@@ -50,14 +70,14 @@ public final class BenchRun {
      * @throws InterruptedException if the calling thread is interrupted while waiting
      */
     public static List<JobResult> run(List<JobSpec> jobs, Consumer<Started> onStart) throws InterruptedException {
-        return run(jobs, onStart, line -> { });
+        return run(jobs, onStart, line -> { }, Waves.NONE);
     }
 
     /**
      * As {@link #run(List, Consumer)}, telling {@code notices} the lines fio prints on its normal
      * output while it sets jobs up ("name: Laying out IO file (1 file / 8MiB)"), from the calling thread.
      */
-    public static List<JobResult> run(List<JobSpec> jobs, Consumer<Started> onStart, Consumer<String> notices)
+    public static List<JobResult> run(List<JobSpec> jobs, Consumer<Started> onStart, Consumer<String> notices, Waves waves)
             throws InterruptedException {
         List<JobResult> results = new ArrayList<>();
         List<GroupSum> sums = groupSums(jobs);
@@ -67,7 +87,7 @@ public final class BenchRun {
             while (end < jobs.size() && !jobs.get(end).waitsForPrevious()) {
                 end++;
             }
-            results.addAll(wave(jobs.subList(i, end), sums.subList(i, end), onStart, notices));
+            results.addAll(wave(jobs.subList(i, end), sums.subList(i, end), onStart, notices, waves));
             i = end;
         }
         return results;
@@ -89,7 +109,7 @@ public final class BenchRun {
     }
 
     private static List<JobResult> wave(List<JobSpec> jobs, List<GroupSum> sums, Consumer<Started> onStart,
-            Consumer<String> notices) throws InterruptedException {
+            Consumer<String> notices, Waves waves) throws InterruptedException {
         List<JobResult> results = new ArrayList<>(jobs.size());
         for (JobSpec spec : jobs) {
             results.add(new JobResult(spec));
@@ -144,6 +164,7 @@ public final class BenchRun {
                     }
                     // a few jobs' set-up queues little, and the warm-up's last round ended with a wait already
                     JitQueue.awaitC2Idle(plan.rounds() > 0 && plan.manyJobs() ? JIT_WAIT_MAX_MILLIS : 0);
+                    waves.started();
                     waveCpu.start();
                 });
             }
@@ -151,6 +172,7 @@ public final class BenchRun {
         for (Thread t : threads) {
             t.join();
         }
+        waves.ended();
         // the jobs that never ran (a failed preparation or launch) are in their group's sum too
         for (int j = 0; j < jobs.size(); j++) {
             if (sums.get(j) != null) {

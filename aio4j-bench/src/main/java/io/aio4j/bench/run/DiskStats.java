@@ -83,6 +83,60 @@ public final class DiskStats {
     public record Change(List<Device> devices, long elapsedMillis) {
         /** No device. */
         public static final Change NONE = new Change(List.of(), 0);
+
+        /** This change and {@code other} together: counters and times added, device by device. */
+        Change plus(Change other) {
+            if (devices.isEmpty()) {
+                return other;
+            }
+            List<Device> sum = new ArrayList<>();
+            for (Device d : devices) {
+                Device o = other.devices.stream().filter(x -> x.name().equals(d.name())).findFirst().orElse(null);
+                sum.add(o == null ? d : new Device(d.name(), d.readIos + o.readIos, d.writeIos + o.writeIos,
+                        d.readMerges + o.readMerges, d.writeMerges + o.writeMerges, d.readTicks + o.readTicks,
+                        d.writeTicks + o.writeTicks, d.inQueue + o.inQueue, d.ioTicks + o.ioTicks));
+            }
+            return new Change(sum, elapsedMillis + other.elapsedMillis);
+        }
+    }
+
+    /**
+     * The devices' change over the waves' measured phases only, from each start line to the wave's
+     * last job (BenchRun.Waves): the JIT warm-up before a wave does I/O to the job's file (O_DIRECT
+     * reads of a disk's file, for one), which fio's disk_util has no counterpart of. A 64 MiB
+     * randrw at depth 64 with O_DIRECT counted 3.5 times the job's I/Os when sampled around the
+     * whole run.
+     */
+    public static final class Meter implements BenchRun.Waves {
+        private final DiskStats devices;
+        private DiskStats atStart;
+        private Change total = Change.NONE;
+
+        /**
+         * A meter over the devices under {@code jobs}' files, found now (a file not made yet has its
+         * directory's device), so that the start line reads only their counters.
+         */
+        public Meter(List<JobSpec> jobs) {
+            this.devices = sample(jobs);
+        }
+
+        @Override
+        public void started() {
+            atStart = devices.again();
+        }
+
+        @Override
+        public void ended() {
+            if (atStart != null) {
+                total = total.plus(atStart.again().since(atStart));
+                atStart = null;
+            }
+        }
+
+        /** What the measured phases changed. */
+        public Change change() {
+            return total;
+        }
     }
 
     /** The whole disk holding {@code file} (or the device it is), or null. */

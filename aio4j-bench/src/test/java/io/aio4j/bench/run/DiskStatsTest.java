@@ -50,6 +50,31 @@ class DiskStatsTest {
     }
 
     @Test
+    void theMeterCountsTheJobsIoButNotTheWarmUpsBeforeIt() throws Exception {
+        Path f = dir.resolve("direct.0.0");
+        Assumptions.assumeTrue(DiskStats.deviceOf(f) != null, "the temp directory is on no block device here (" + dir + ")");
+        JobSpec spec = JobRunnerTest.spec("--filename=" + f, "--size=1m", "--rw=randread", "--direct=1", "--ioengine=psync");
+        DiskStats.Meter meter = new DiskStats.Meter(List.of(spec));
+        List<JobResult> results = BenchRun.run(List.of(spec), s -> { }, line -> { }, meter);
+        assertThat(results.getFirst().error()).as(results.getFirst().errorMessage()).isZero();
+        assertThat(results.getFirst().read.ios()).isEqualTo(256);
+        DiskStats.Device d = meter.change().devices().getFirst();
+        // the warm-up read the same file at least 11,000 times (two rounds) before the job's 256
+        // (other processes on a shared machine may add some)
+        assertThat(d.readIos()).isBetween(200L, 2_000L);
+    }
+
+    @Test
+    void changesAddUpDeviceByDevice() {
+        DiskStats.Device a = new DiskStats.Device("vda", 1, 2, 3, 4, 5, 6, 7, 8);
+        DiskStats.Change one = new DiskStats.Change(List.of(a), 100);
+        DiskStats.Change two = one.plus(one);
+        assertThat(two.devices()).containsExactly(new DiskStats.Device("vda", 2, 4, 6, 8, 10, 12, 14, 16));
+        assertThat(two.elapsedMillis()).isEqualTo(200);
+        assertThat(DiskStats.Change.NONE.plus(one)).isEqualTo(one);
+    }
+
+    @Test
     void theReportsShowDevicesAsFioDoesAndNothingWithoutThem() throws Exception {
         JobSpec spec = JobRunnerTest.spec("--rw=randread");
         JobResult r = new JobResult(spec);
