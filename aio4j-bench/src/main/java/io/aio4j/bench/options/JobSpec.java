@@ -37,6 +37,9 @@ import java.util.Map;
  * @param loops how many times to do a non-time-based workload
  * @param randrepeat the same random sequence on every run
  * @param percentiles the percentiles reported, ascending (percentile_list; fio's default list if unset)
+ * @param ioSize bytes of I/O per loop (io_size/io_limit; 0: the region's size)
+ * @param numberIos at most this many reads and writes per loop (number_ios; 0: no cap)
+ * @param noRandomMap random offsets drawn with repeats, not each block once per pass (norandommap)
  * @param gtodReduce no per-I/O latencies and no bw/iops samples (fio's gtod_reduce)
  * @param endFsync fsync the file once the job's I/O is done, inside its runtime (end_fsync,
  *     fsync_on_close), not counted among its syncs, as fio
@@ -48,7 +51,7 @@ public record JobSpec(String name, int jobNumber, int groupId, boolean waitsForP
         int batchCompleteMax, boolean direct, IoEngine engine, long runtimeNanos, boolean timeBased, long rampNanos,
         long warmupNanos, boolean invalidate, int fsyncEvery, boolean verify, boolean doVerify, boolean groupReporting,
         boolean slatPercentiles, boolean clatPercentiles, boolean latPercentiles, int loops, boolean randrepeat,
-        List<Double> percentiles, boolean gtodReduce, boolean endFsync, Map<String, String> options, List<Map.Entry<String, String>> written) {
+        List<Double> percentiles, long ioSize, long numberIos, boolean noRandomMap, boolean gtodReduce, boolean endFsync, Map<String, String> options, List<Map.Entry<String, String>> written) {
 
     /** Copies the options. */
     public JobSpec {
@@ -62,6 +65,6 @@ public record JobSpec(String name, int jobNumber, int groupId, boolean waitsForP
         return new JobSpec(name, jobNumber, groupId, false, file, size, workload, rwmixread, blockSize, iodepth,
                 batchSubmit, batchCompleteMin, batchCompleteMax, direct, engine, runtimeNanos, timeBased, rampNanos,
                 warmupNanos, invalidate, fsyncEvery, verify, doVerify, groupReporting, slatPercentiles, clatPercentiles,
-                latPercentiles, loops, randrepeat, percentiles, gtodReduce, endFsync, options, written);
+                latPercentiles, loops, randrepeat, percentiles, ioSize, numberIos, noRandomMap, gtodReduce, endFsync, options, written);
     }
 }

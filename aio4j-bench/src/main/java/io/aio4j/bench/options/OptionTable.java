@@ -57,6 +57,9 @@ public final class OptionTable {
         job("slat_percentiles", Kind.FLAG, "report submission latency percentiles");
         job("clat_percentiles", Kind.FLAG, "report completion latency percentiles (default 1)");
         job("lat_percentiles", Kind.FLAG, "report total latency percentiles");
+        job("io_size", Kind.SIZE, "bytes of I/O per loop, within the size's region (default: size)");
+        job("number_ios", Kind.INT, "at most this many reads and writes per loop");
+        job("norandommap", Kind.FLAG, "random offsets with repeats, not each block once per pass");
         job("gtod_reduce", Kind.FLAG, "measure no per-I/O latency and take no bw/iops samples (fio's, for speed)");
         job("percentile_list", Kind.TEXT, "the percentiles reported, ':'-separated, at most 20 (default fio's 17, 1:5:...:99.99)");
         job("thread", Kind.FLAG, "run jobs as threads (aio4j jobs always are)");
@@ -69,6 +72,7 @@ public final class OptionTable {
         cli("plot", Kind.TEXT, List.of(), "default comparison: write an SVG of the latency distributions");
         cli("help", Kind.FLAG, List.of(), "print the options");
         ALIASES.put("readwrite", "rw");
+        ALIASES.put("io_limit", "io_size");
         ALIASES.put("blocksize", "bs");
         ALIASES.put("iodepth_batch", "iodepth_batch_submit");
         ALIASES.put("iodepth_batch_complete", "iodepth_batch_complete_min");

@@ -165,6 +165,29 @@ class JobRunnerTest {
     }
 
     @Test
+    void ioSizeNumberIosAndNorandommapSetHowMuchAndWhereAsFio() throws Exception {
+        // fio 3.33 on a 4 MiB region of 4 KiB blocks: io_size=8m 2,048 reads, io_size=1m 256,
+        // number_ios=100 100, io_size=1m with 2 loops 512, norandommap 1,024 (with repeats)
+        FakeBackend twice = new FakeBackend(FILE, 4, 4096);
+        JobResult r = run(spec("--rw=randread", "--iodepth=4", "--io_size=2m"), twice);
+        assertThat(r.read.ios()).isEqualTo(512);
+        assertThat(twice.readOffsets.stream().distinct().count()).as("each block once per pass, two passes").isEqualTo(256);
+        FakeBackend part = new FakeBackend(FILE, 4, 4096);
+        assertThat(run(spec("--rw=read", "--io_limit=256k"), part).read.ios()).isEqualTo(64);
+        assertThat(part.readOffsets.getLast()).isEqualTo(63 * 4096L);
+        FakeBackend capped = new FakeBackend(FILE, 4, 4096);
+        assertThat(run(spec("--rw=randread", "--number_ios=100", "--loops=2"), capped).read.ios()).isEqualTo(200);
+        FakeBackend loops = new FakeBackend(FILE, 4, 4096);
+        run(spec("--rw=read", "--io_size=256k", "--loops=2"), loops);
+        assertThat(loops.readOffsets.get(64)).as("a loop starts the region over").isZero();
+        FakeBackend free = new FakeBackend(FILE, 4, 4096);
+        assertThat(run(spec("--rw=randread", "--norandommap"), free).read.ios()).isEqualTo(256);
+        assertThat(free.readOffsets.stream().distinct().count()).as("blocks drawn with repeats").isLessThan(256)
+                .isGreaterThan(100);
+        assertThat(free.readOffsets).allMatch(o -> o % 4096 == 0 && o < FILE);
+    }
+
+    @Test
     void noFsyncAfterTheJobsLastWriteAsFio() throws Exception {
         // fio 3.33: 1,024 writes with fsync=16 do 63 fsyncs; 2 loops 127; fsync=1000 does 1
         FakeBackend one = new FakeBackend(FILE, 4, 4096);
