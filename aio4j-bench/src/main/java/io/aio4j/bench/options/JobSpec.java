@@ -12,7 +12,8 @@ import java.util.Map;
  * @param groupId fio's reporting group
  * @param waitsForPrevious whether it starts only after every earlier job has finished (stonewall)
  * @param file the file it works on
- * @param size the bytes of the file it covers (0: the file's current size)
+ * @param size the bytes of the file it covers (0: the file's current size, less the offset)
+ * @param offset where in the file its region starts (fio's offset, in bytes)
  * @param workload rw=
  * @param rwmixread the percentage of reads in a mixed workload
  * @param blockSize bs=
@@ -47,11 +48,12 @@ import java.util.Map;
  * @param written the job's own assignments as fio lists them under "job options" ({@link Section#written})
  */
 public record JobSpec(String name, int jobNumber, int groupId, boolean waitsForPrevious, Path file, long size,
-        Workload workload, int rwmixread, int blockSize, int iodepth, int batchSubmit, int batchCompleteMin,
+        long offset, Workload workload, int rwmixread, int blockSize, int iodepth, int batchSubmit, int batchCompleteMin,
         int batchCompleteMax, boolean direct, IoEngine engine, long runtimeNanos, boolean timeBased, long rampNanos,
         long warmupNanos, boolean invalidate, int fsyncEvery, boolean verify, boolean doVerify, boolean groupReporting,
         boolean slatPercentiles, boolean clatPercentiles, boolean latPercentiles, int loops, boolean randrepeat,
-        List<Double> percentiles, long ioSize, long numberIos, boolean noRandomMap, boolean gtodReduce, boolean endFsync, Map<String, String> options, List<Map.Entry<String, String>> written) {
+        List<Double> percentiles, long ioSize, long numberIos, boolean noRandomMap, boolean gtodReduce, boolean endFsync,
+        Map<String, String> options, List<Map.Entry<String, String>> written) {
 
     /** Copies the options. */
     public JobSpec {
@@ -60,9 +62,18 @@ public record JobSpec(String name, int jobNumber, int groupId, boolean waitsForP
         written = List.copyOf(written);
     }
 
+    /** This job on {@code file} from its start: the JIT warm-up's scratch file (BenchRun), whatever the job's offset. */
+    public JobSpec onScratchFile(Path file) {
+        return new JobSpec(name, jobNumber, groupId, false, file, size, 0, workload, rwmixread, blockSize, iodepth,
+                batchSubmit, batchCompleteMin, batchCompleteMax, direct, engine, runtimeNanos, timeBased, rampNanos,
+                warmupNanos, invalidate, fsyncEvery, verify, doVerify, groupReporting, slatPercentiles, clatPercentiles,
+                latPercentiles, loops, randrepeat, percentiles, ioSize, numberIos, noRandomMap, gtodReduce, endFsync, options,
+                written);
+    }
+
     /** Clone {@code jobNumber} of this job (numjobs), on {@code file}; only the first clone waits at a stonewall. */
     public JobSpec numbered(int jobNumber, Path file) {
-        return new JobSpec(name, jobNumber, groupId, false, file, size, workload, rwmixread, blockSize, iodepth,
+        return new JobSpec(name, jobNumber, groupId, false, file, size, offset, workload, rwmixread, blockSize, iodepth,
                 batchSubmit, batchCompleteMin, batchCompleteMax, direct, engine, runtimeNanos, timeBased, rampNanos,
                 warmupNanos, invalidate, fsyncEvery, verify, doVerify, groupReporting, slatPercentiles, clatPercentiles,
                 latPercentiles, loops, randrepeat, percentiles, ioSize, numberIos, noRandomMap, gtodReduce, endFsync, options, written);

@@ -123,7 +123,8 @@ public final class JobSpecs {
         if (verify && bs < 24) {
             throw new IllegalArgumentException("--verify=crc32c needs --bs of at least 24 (the verify header)");
         }
-        return new JobSpec(sec.name(), jobNumber, group, waits, file(sec, jobNumber), size, rw, mix, bs, iodepth, batch,
+        long offset = offset(sec, bs, direct, verify);
+        return new JobSpec(sec.name(), jobNumber, group, waits, file(sec, jobNumber), size, offset, rw, mix, bs, iodepth, batch,
                 completeMin, completeMax, direct, engine, runtime, timeBased,
                 time(sec, "ramp_time") + warmup(sec, timeBased, verify), warmup(sec, timeBased, verify), flag(sec, "invalidate", true), fsync, verify, flag(sec, "do_verify", true),
                 flag(sec, "group_reporting", false), flag(sec, "slat_percentiles", false),
@@ -141,6 +142,29 @@ public final class JobSpecs {
     /** Whether a job asks for an iodepth above 1 with a synchronous engine, which runs it at 1 (as fio). */
     public static boolean depthCapped(Section sec) {
         return IoEngine.of(engineName(sec)).synchronous() && intIn(sec, "iodepth", 1, 1, 32768) > 1;
+    }
+
+    /**
+     * offset: where the job's region starts, in bytes (fio's percentage form is refused, naming
+     * the value); a multiple of 512 with O_DIRECT; not with verify, whose block ledger and layout
+     * cover the file from its start.
+     */
+    static long offset(Section sec, int bs, boolean direct, boolean verify) {
+        String v = sec.get("offset", null);
+        if (v == null) {
+            return 0;
+        }
+        if (v.trim().endsWith("%")) {
+            throw new IllegalArgumentException("--offset=" + v + ": a percentage of the file is not supported, give bytes");
+        }
+        long offset = Units.size("offset", v);
+        if (direct && offset % 512 != 0) {
+            throw new IllegalArgumentException("--offset=" + v + ": --direct=1 needs a multiple of 512 (O_DIRECT alignment)");
+        }
+        if (verify && offset != 0) {
+            throw new IllegalArgumentException("--offset=" + v + " with --verify is not supported: verify covers the file from its start");
+        }
+        return offset;
     }
 
     /** fio's default percentile list (its plist when percentile_list is not given). */

@@ -57,6 +57,7 @@ public final class OptionTable {
         job("slat_percentiles", Kind.FLAG, "report submission latency percentiles");
         job("clat_percentiles", Kind.FLAG, "report completion latency percentiles (default 1)");
         job("lat_percentiles", Kind.FLAG, "report total latency percentiles");
+        job("offset", Kind.TEXT, "where in the file the job's region starts, in bytes (k/m/g suffixes)");
         job("io_size", Kind.SIZE, "bytes of I/O per loop, within the size's region (default: size)");
         job("number_ios", Kind.INT, "at most this many reads and writes per loop");
         job("norandommap", Kind.FLAG, "random offsets with repeats, not each block once per pass");

@@ -49,10 +49,11 @@ public final class FilePrep {
     public static long prepare(JobSpec spec, java.util.function.Consumer<String> notices) throws IOException {
         Path f = spec.file();
         long existing = sizeOrMinusOne(f);
-        long size = spec.size() > 0 ? spec.size() : existing;
+        long size = spec.size() > 0 ? spec.size() : existing - spec.offset();
         if (size <= 0) {
             throw new IOException("job " + spec.name() + ": no --size given and " + f
-                    + (existing < 0 ? " does not exist" : " is empty"));
+                    + (existing < 0 ? " does not exist" : existing == 0 ? " is empty"
+                    : " holds nothing past --offset=" + spec.offset()));
         }
         if (size < spec.blockSize()) {
             throw new IOException("job " + spec.name() + ": " + f + " holds " + size + " bytes, less than --bs=" + spec.blockSize());
@@ -63,17 +64,18 @@ public final class FilePrep {
         if (dir != null && !Files.isDirectory(dir)) {
             Files.createDirectories(dir);
         }
-        if (existing < size) {
-            notices.accept(spec.name() + ": Laying out IO file (1 file / " + (size >> 20) + "MiB)");
+        long end = spec.offset() + size; // the region is [offset, offset + size)
+        if (existing < end) {
+            notices.accept(spec.name() + ": Laying out IO file (1 file / " + (end >> 20) + "MiB)");
         }
         if (laysOutVerifyPattern(spec)) {
-            layOutVerifyPattern(f, size, spec.blockSize());
-        } else if (existing < size) {
+            layOutVerifyPattern(f, size, spec.blockSize()); // verify jobs have no offset (JobSpecs)
+        } else if (existing < end) {
             if (spec.workload().reads()) {
-                layOut(f, Math.max(existing, 0), size, true);
+                layOut(f, Math.max(existing, 0), end, true);
             } else {
                 try (RandomAccessFile raf = new RandomAccessFile(f.toFile(), "rw")) {
-                    raf.setLength(size);
+                    raf.setLength(end);
                 }
             }
         }

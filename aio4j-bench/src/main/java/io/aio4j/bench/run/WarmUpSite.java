@@ -59,7 +59,7 @@ enum WarmUpSite {
             Files.deleteIfExists(f);
             throw e;
         }
-        return new Scratch(first.numbered(first.jobNumber(), f), bytes);
+        return new Scratch(first.onScratchFile(f), bytes);
     }
 
     /** A scratch file's job (the first job's, on the scratch file) and the bytes it covers; closing deletes it. */

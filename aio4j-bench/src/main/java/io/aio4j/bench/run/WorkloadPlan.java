@@ -117,7 +117,7 @@ final class WorkloadPlan implements IoSource {
         }
         issuedInPass++;
         issuedInLoop++;
-        offset = block * spec.blockSize();
+        offset = spec.offset() + block * spec.blockSize();
         if (op == WRITE) {
             writesSinceSync++;
         }

@@ -31,4 +31,22 @@ class FilePrepTest {
         FilePrep.layOutVerifyPattern(fresh, size, bs);
         assertThat(Files.size(fresh)).isEqualTo(size);
     }
+
+    @Test
+    void aJobWithAnOffsetGetsItsFileLaidOutToTheRegionsEnd(@TempDir Path dir) throws Exception {
+        // fio 3.33, --offset=1m --size=2m: "Laying out IO file (1 file / 3MiB)", a 3 MiB file, 512 reads
+        Path f = dir.resolve("of.0.0");
+        java.util.List<String> notices = new java.util.ArrayList<>();
+        long covered = FilePrep.prepare(JobRunnerTest.spec("--filename=" + f, "--rw=randread", "--offset=1m", "--size=2m"),
+                notices::add);
+        assertThat(covered).isEqualTo(2 << 20);
+        assertThat(Files.size(f)).isEqualTo(3 << 20);
+        assertThat(notices).containsExactly("t: Laying out IO file (1 file / 3MiB)");
+        Path w = dir.resolve("w.0.0");
+        FilePrep.prepare(JobRunnerTest.spec("--filename=" + w, "--rw=write", "--offset=1m", "--size=2m"));
+        assertThat(Files.size(w)).as("sparse for a write-only job").isEqualTo(3 << 20);
+        assertThat(FilePrep.prepare(io.aio4j.bench.options.JobSpecs.resolve(io.aio4j.bench.options.Invocation.parse(
+                java.util.List.of("--name=t", "--filename=" + f, "--rw=read", "--offset=1m")).jobs()).getFirst()))
+                .as("without a size: the rest of the file past the offset").isEqualTo(2 << 20);
+    }
 }

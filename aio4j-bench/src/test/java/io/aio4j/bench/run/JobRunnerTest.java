@@ -188,6 +188,23 @@ class JobRunnerTest {
     }
 
     @Test
+    void anOffsetMovesTheRegionAndIsCheckedNamingTheValue() throws Exception {
+        FakeBackend io = new FakeBackend(2 * FILE, 4, 4096);
+        JobSpec spec = spec("--rw=randread", "--iodepth=4", "--offset=1m", "--size=1m");
+        assertThat(spec.offset()).isEqualTo(1L << 20);
+        JobResult r = new JobResult(spec);
+        new JobRunner(spec, io, r).run(FILE);
+        assertThat(r.read.ios()).isEqualTo(256);
+        assertThat(io.readOffsets).allMatch(o -> o >= FILE && o < 2 * FILE).doesNotHaveDuplicates();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> spec("--offset=10%"))
+                .hasMessageContaining("--offset=10%").hasMessageContaining("percentage");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> spec("--offset=100", "--direct=1"))
+                .hasMessageContaining("--offset=100").hasMessageContaining("512");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> spec("--offset=4k", "--rw=randrw", "--verify=crc32c"))
+                .hasMessageContaining("not supported");
+    }
+
+    @Test
     void noFsyncAfterTheJobsLastWriteAsFio() throws Exception {
         // fio 3.33: 1,024 writes with fsync=16 do 63 fsyncs; 2 loops 127; fsync=1000 does 1
         FakeBackend one = new FakeBackend(FILE, 4, 4096);

@@ -113,9 +113,10 @@ class WarmUpRuleTest {
         }
         assertThat(made).doesNotExist();
         assertThat(f).hasSize(0);
-        JobSpec small = JobRunnerTest.spec("--filename=" + f, "--size=10k", "--bs=4k", "--rw=randwrite");
+        JobSpec small = JobRunnerTest.spec("--filename=" + f, "--size=10k", "--bs=4k", "--rw=randwrite", "--offset=1g");
         try (WarmUpSite.Scratch s = WarmUpSite.scratchFor(small, 10 * 1024)) {
             assertThat(s.bytes()).as("the job's whole blocks").isEqualTo(8192);
+            assertThat(s.spec().offset()).as("from the scratch file's start").isZero();
             assertThat(Files.size(s.spec().file())).isEqualTo(8192);
         }
     }
