@@ -131,7 +131,7 @@ public final class BenchCommand {
         // the jobs are done with their contexts: the idle ones kept for reuse are destroyed while
         // the report is written, not by the kernel at exit (seed 003: 40-50 ms of exit for 16)
         IoContext.releaseIdleResources();
-        String report = json ? FioJson.write(results, inv.writtenGlobals(), disks.change())
+        String report = json ? FioJson.write(results, inv.writtenGlobals(), disks.change(), inv.jsonPlus())
                 : NormalReport.write(results, disks.change());
         String target = inv.cli("output", null);
         try {

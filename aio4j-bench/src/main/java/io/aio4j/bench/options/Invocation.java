@@ -91,8 +91,13 @@ public record Invocation(Map<String, String> commandLine, Map<String, String> gl
         return commandLine.getOrDefault(option, fallback);
     }
 
-    /** Whether the output is JSON. */
+    /** Whether the output is JSON (json or json+). */
     public boolean json() {
-        return cli("output-format", "normal").equals("json");
+        return cli("output-format", "normal").startsWith("json");
+    }
+
+    /** Whether the output is fio's json+: JSON with the latency bins next to each percentile map. */
+    public boolean jsonPlus() {
+        return cli("output-format", "normal").equals("json+");
     }
 }

@@ -66,7 +66,8 @@ public final class OptionTable {
         job("thread", Kind.FLAG, "run jobs as threads (aio4j jobs always are)");
         job("loops", Kind.INT, "repeat the job this many times (default 1)");
         job("randrepeat", Kind.FLAG, "the same random sequence on every run (default 1)");
-        cli("output-format", Kind.CHOICE, List.of("normal", "json"), "normal or json");
+        cli("output-format", Kind.CHOICE, List.of("normal", "json", "json+"),
+                "normal, json, or json+ (json with each percentile map's latency bins, as fio)");
         cli("output", Kind.TEXT, List.of(), "write the report to this file");
         cli("eta", Kind.CHOICE, List.of("auto", "always", "never"), "progress line: auto (on a terminal), always, never");
         cli("compare-fio", Kind.FLAG, List.of(), "also run the job through fio and print the ratio");

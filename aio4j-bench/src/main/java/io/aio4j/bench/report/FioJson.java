@@ -23,7 +23,7 @@ public final class FioJson {
 
     /** The JSON text of a finished run. */
     public static String write(List<JobResult> results, List<Map.Entry<String, String>> globals) {
-        return write(results, globals, DiskStats.Change.NONE);
+        return write(results, globals, DiskStats.Change.NONE, false);
     }
 
     /**
@@ -32,6 +32,16 @@ public final class FioJson {
      * as fio lists them, repeats included.
      */
     public static String write(List<JobResult> results, List<Map.Entry<String, String>> globals, DiskStats.Change disks) {
+        return write(results, globals, disks, false);
+    }
+
+    /**
+     * As {@link #write(List, List, DiskStats.Change)}; with {@code bins} (fio's json+), each
+     * percentile map has a "bins" map beside it: latency in ns to the I/Os recorded there, for the
+     * values recorded (HdrHistogram's buckets, where fio has its own).
+     */
+    public static String write(List<JobResult> results, List<Map.Entry<String, String>> globals, DiskStats.Change disks,
+            boolean bins) {
         JsonOut j = new JsonOut().begin(null);
         ZonedDateTime now = FioTime.now();
         j.field("fio version", "aio4j-bench-0.1.0");
@@ -47,7 +57,7 @@ public final class FioJson {
         Map<Integer, List<JobResult>> groups = Reported.groups(results);
         long elapsed = elapsedSeconds();
         for (JobResult r : Reported.entries(results)) {
-            job(j, r, groups.get(r.spec().groupId()), elapsed);
+            job(j, r, groups.get(r.spec().groupId()), elapsed, bins);
         }
         j.endArray();
         if (!disks.devices().isEmpty()) {
@@ -78,7 +88,7 @@ public final class FioJson {
         return (Math.max(0, ms) + 999) / 1000;
     }
 
-    private static void job(JsonOut j, JobResult r, List<JobResult> group, long elapsedSeconds) {
+    private static void job(JsonOut j, JobResult r, List<JobResult> group, long elapsedSeconds, boolean bins) {
         var spec = r.spec();
         j.begin(null);
         j.field("jobname", spec.name());
@@ -93,12 +103,12 @@ public final class FioJson {
         // repeated keys then), without bare flags and without the globals
         spec.written().forEach(e -> j.field(e.getKey(), e.getValue()));
         j.end();
-        direction(j, "read", r.read, r, spec.slatPercentiles(), Reported.aggregateKiBps(group, true));
-        direction(j, "write", r.write, r, spec.slatPercentiles(), Reported.aggregateKiBps(group, false));
-        direction(j, "trim", new DirectionStats(), r, false, 0);
+        direction(j, "read", r.read, r, spec.slatPercentiles(), Reported.aggregateKiBps(group, true), bins);
+        direction(j, "write", r.write, r, spec.slatPercentiles(), Reported.aggregateKiBps(group, false), bins);
+        direction(j, "trim", new DirectionStats(), r, false, 0, bins);
         j.begin("sync");
         j.field("total_ios", r.sync.count());
-        latency(j, "lat_ns", r.sync, spec.percentiles());
+        latency(j, "lat_ns", r.sync, spec.percentiles(), bins);
         j.end();
         j.field("job_runtime", r.jobRuntimeNanos() / 1_000_000);
         j.field("usr_cpu", percent(r.cpu().userNanos(), r.cpuWallNanos()));
@@ -146,7 +156,7 @@ public final class FioJson {
     }
 
     private static void direction(JsonOut j, String name, DirectionStats d, JobResult r, boolean slatPercentiles,
-            double groupKiBps) {
+            double groupKiBps, boolean bins) {
         var spec = r.spec();
         // as fio: every rate over the runtime in whole ms (rounded up), in fio's integer arithmetic
         long runtimeMillis = d.ios() == 0 ? 0 : Reported.runtimeMillis(r);
@@ -161,9 +171,9 @@ public final class FioJson {
         j.field("total_ios", d.ios());
         j.field("short_ios", d.shortIos());
         j.field("drop_ios", 0);
-        latency(j, "slat_ns", d.slat, slatPercentiles ? spec.percentiles() : null);
-        latency(j, "clat_ns", d.clat, spec.clatPercentiles() ? spec.percentiles() : null);
-        latency(j, "lat_ns", d.lat, spec.latPercentiles() ? spec.percentiles() : null);
+        latency(j, "slat_ns", d.slat, slatPercentiles ? spec.percentiles() : null, bins);
+        latency(j, "clat_ns", d.clat, spec.clatPercentiles() ? spec.percentiles() : null, bins);
+        latency(j, "lat_ns", d.lat, spec.latPercentiles() ? spec.percentiles() : null, bins);
         j.field("bw_min", Math.round(d.bw.min()));
         j.field("bw_max", Math.round(d.bw.max()));
         j.field("bw_agg", d.bw.samples() == 0 ? 0.0 : Reported.percentOfAggregate(d.bw.mean(), groupKiBps));
@@ -179,7 +189,7 @@ public final class FioJson {
     }
 
     /** A latency block; its percentile map only with {@code percentiles} (null: none asked for). */
-    private static void latency(JsonOut j, String name, LatencyStats s, List<Double> percentiles) {
+    private static void latency(JsonOut j, String name, LatencyStats s, List<Double> percentiles, boolean bins) {
         j.begin(name);
         j.field("min", s.min());
         j.field("max", s.max());
@@ -192,6 +202,13 @@ public final class FioJson {
                 j.field(String.format(Locale.ROOT, "%f", p), s.percentile(p));
             }
             j.end();
+            if (bins) {
+                j.begin("bins");
+                for (org.HdrHistogram.HistogramIterationValue v : s.histogram().recordedValues()) {
+                    j.field(Long.toString(v.getValueIteratedTo()), v.getCountAtValueIteratedTo());
+                }
+                j.end();
+            }
         }
         j.end();
     }

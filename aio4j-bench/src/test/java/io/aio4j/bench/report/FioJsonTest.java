@@ -30,6 +30,10 @@ class FioJsonTest {
     }
 
     private static String ours() throws Exception {
+        return ours(false);
+    }
+
+    private static String ours(boolean bins) throws Exception {
         var spec = JobSpecs.resolve(Invocation.parse(List.of("--name=t", "--size=4m", "--rw=randread")).jobs()).getFirst();
         JobResult r = new JobResult(spec);
         for (int i = 1; i <= 1000; i++) {
@@ -38,7 +42,7 @@ class FioJsonTest {
             r.read.lat.record(1000 * i + 100);
         }
         r.sync.record(5000);
-        return FioJson.write(List.of(r), List.of());
+        return FioJson.write(List.of(r), List.of(), io.aio4j.bench.run.DiskStats.Change.NONE, bins);
     }
 
     @Test
@@ -84,6 +88,23 @@ class FioJsonTest {
                 org.assertj.core.data.Offset.offset(1e-3));
 
         // aio4j's own figures: NormalReportLinesTest.ratesAreOverTheRuntimeInWholeMillisecondsRoundedUp
+    }
+
+    @Test
+    void jsonPlusPutsTheLatencyBinsBesideEachPercentileMapAsFio() throws Exception {
+        // fio 3.33 --output-format=json+: clat_ns has "bins" (ns value -> count) beside "percentile";
+        // slat_ns and lat_ns, without percentiles, have neither
+        Map<String, Object> read = map(job(ours(true)), "read");
+        Map<String, Object> bins = map(map(read, "clat_ns"), "bins");
+        assertThat(bins).isNotEmpty();
+        assertThat(bins.values().stream().mapToLong(v -> ((Number) v).longValue()).sum()).isEqualTo(1000);
+        assertThat(bins.keySet()).allMatch(k -> k.chars().allMatch(Character::isDigit));
+        assertThat(map(read, "slat_ns")).doesNotContainKey("bins");
+        assertThat(map(read, "lat_ns")).doesNotContainKey("bins");
+        assertThat(map(map(job(ours(false)), "read"), "clat_ns")).doesNotContainKey("bins");
+        assertThat(Invocation.parse(List.of("--output-format=json+")).json()).isTrue();
+        assertThat(Invocation.parse(List.of("--output-format=json+")).jsonPlus()).isTrue();
+        assertThat(Invocation.parse(List.of("--output-format=json")).jsonPlus()).isFalse();
     }
 
     @Test
