@@ -35,6 +35,18 @@ class BenchCommandTest {
     }
 
     @Test
+    void unlinkDeletesEachJobsFileWhenItIsDone(@TempDir Path dir) throws Exception {
+        assertThat(bench("--name=u", "--ioengine=jdk", "--directory=" + dir, "--size=256k", "--rw=randrw", "--numjobs=2",
+                "--unlink=1", "--aio4j_warmup=0", "--output-format=json")).isZero();
+        try (var files = Files.list(dir)) {
+            assertThat(files.toList()).as("u.0.0 and u.1.0 deleted").isEmpty();
+        }
+        assertThat(bench("--name=k", "--ioengine=jdk", "--directory=" + dir, "--size=256k", "--rw=randread",
+                "--aio4j_warmup=0", "--output-format=json")).isZero();
+        assertThat(dir.resolve("k.0.0")).as("kept without unlink").exists();
+    }
+
+    @Test
     void theNormalOutputSaysWhichFilesAreLaidOutAsFioDoesAndTheJsonDoesNot(@TempDir Path dir) throws Exception {
         // fio 3.33: a line per job whose file is created or too short, the size in whole MiB,
         // then a blank line before the reports; nothing of it with --output-format=json

@@ -42,6 +42,7 @@ import java.util.Map;
  * @param numberIos at most this many reads and writes per loop (number_ios; 0: no cap)
  * @param noRandomMap random offsets drawn with repeats, not each block once per pass (norandommap)
  * @param gtodReduce no per-I/O latencies and no bw/iops samples (fio's gtod_reduce)
+ * @param unlink delete the job's file when the job is done (a regular file only)
  * @param endFsync fsync the file once the job's I/O is done, inside its runtime (end_fsync,
  *     fsync_on_close), not counted among its syncs, as fio
  * @param options the job's options, inherited ones included (canonical name to checked value)
@@ -52,8 +53,8 @@ public record JobSpec(String name, int jobNumber, int groupId, boolean waitsForP
         int batchCompleteMax, boolean direct, IoEngine engine, long runtimeNanos, boolean timeBased, long rampNanos,
         long warmupNanos, boolean invalidate, int fsyncEvery, boolean verify, boolean doVerify, boolean groupReporting,
         boolean slatPercentiles, boolean clatPercentiles, boolean latPercentiles, int loops, boolean randrepeat,
-        List<Double> percentiles, long ioSize, long numberIos, boolean noRandomMap, boolean gtodReduce, boolean endFsync,
-        Map<String, String> options, List<Map.Entry<String, String>> written) {
+        List<Double> percentiles, long ioSize, long numberIos, boolean noRandomMap, boolean gtodReduce, boolean unlink,
+        boolean endFsync, Map<String, String> options, List<Map.Entry<String, String>> written) {
 
     /** Copies the options. */
     public JobSpec {
@@ -67,8 +68,8 @@ public record JobSpec(String name, int jobNumber, int groupId, boolean waitsForP
         return new JobSpec(name, jobNumber, groupId, false, file, size, 0, workload, rwmixread, blockSize, iodepth,
                 batchSubmit, batchCompleteMin, batchCompleteMax, direct, engine, runtimeNanos, timeBased, rampNanos,
                 warmupNanos, invalidate, fsyncEvery, verify, doVerify, groupReporting, slatPercentiles, clatPercentiles,
-                latPercentiles, loops, randrepeat, percentiles, ioSize, numberIos, noRandomMap, gtodReduce, endFsync, options,
-                written);
+                latPercentiles, loops, randrepeat, percentiles, ioSize, numberIos, noRandomMap, gtodReduce, unlink, endFsync,
+                options, written);
     }
 
     /** Clone {@code jobNumber} of this job (numjobs), on {@code file}; only the first clone waits at a stonewall. */
@@ -76,6 +77,7 @@ public record JobSpec(String name, int jobNumber, int groupId, boolean waitsForP
         return new JobSpec(name, jobNumber, groupId, false, file, size, offset, workload, rwmixread, blockSize, iodepth,
                 batchSubmit, batchCompleteMin, batchCompleteMax, direct, engine, runtimeNanos, timeBased, rampNanos,
                 warmupNanos, invalidate, fsyncEvery, verify, doVerify, groupReporting, slatPercentiles, clatPercentiles,
-                latPercentiles, loops, randrepeat, percentiles, ioSize, numberIos, noRandomMap, gtodReduce, endFsync, options, written);
+                latPercentiles, loops, randrepeat, percentiles, ioSize, numberIos, noRandomMap, gtodReduce, unlink, endFsync,
+                options, written);
     }
 }

@@ -132,7 +132,7 @@ public final class JobSpecs {
                 intIn(sec, "loops", 1, 1, Integer.MAX_VALUE), flag(sec, "randrepeat", true),
                 percentiles(sec), sec.options().containsKey("io_size") ? Units.size("io_size", sec.get("io_size", "0")) : 0,
                 sec.options().containsKey("number_ios") ? intIn(sec, "number_ios", 0, 0, Integer.MAX_VALUE) : 0,
-                flag(sec, "norandommap", false), flag(sec, "gtod_reduce", false), flag(sec, "end_fsync", false) || flag(sec, "fsync_on_close", false), sec.options(), sec.written());
+                flag(sec, "norandommap", false), flag(sec, "gtod_reduce", false), flag(sec, "unlink", false), flag(sec, "end_fsync", false) || flag(sec, "fsync_on_close", false), sec.options(), sec.written());
     }
 
     /** fio's note, on its standard output, for a job whose iodepth {@link #depthCapped} caps. */

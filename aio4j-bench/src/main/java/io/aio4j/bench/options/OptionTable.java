@@ -61,6 +61,7 @@ public final class OptionTable {
         job("io_size", Kind.SIZE, "bytes of I/O per loop, within the size's region (default: size)");
         job("number_ios", Kind.INT, "at most this many reads and writes per loop");
         job("norandommap", Kind.FLAG, "random offsets with repeats, not each block once per pass");
+        job("unlink", Kind.FLAG, "delete the job's file when the job is done");
         job("gtod_reduce", Kind.FLAG, "measure no per-I/O latency and take no bw/iops samples (fio's, for speed)");
         job("percentile_list", Kind.TEXT, "the percentiles reported, ':'-separated, at most 20 (default fio's 17, 1:5:...:99.99)");
         job("thread", Kind.FLAG, "run jobs as threads (aio4j jobs always are)");

@@ -419,6 +419,20 @@ public final class BenchRun {
             if (sum != null) {
                 sum.add(r);
             }
+            if (spec.unlink()) {
+                unlink(spec.file());
+            }
+        }
+    }
+
+    /** unlink=1: the job's file is deleted when it is done, a regular file only (never a device), as fio. */
+    private static void unlink(Path file) {
+        try {
+            if (java.nio.file.Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                java.nio.file.Files.deleteIfExists(file);
+            }
+        } catch (IOException | RuntimeException e) {
+            // a file another job sharing it deleted first, or one this process may not delete: left
         }
     }
 }
