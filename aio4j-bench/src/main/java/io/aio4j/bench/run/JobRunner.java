@@ -318,8 +318,8 @@ public final class JobRunner {
             }
             default -> io.prepFsync(slot);
         }
-        if (timed) {
-            prepTimes[slot] = System.nanoTime();
+        if (timed || op == IoSource.FSYNC) {
+            prepTimes[slot] = System.nanoTime(); // an fsync's too: a synchronous engine's sync lat starts here
         }
         pending[pendingCount++] = slot;
     }
@@ -362,13 +362,15 @@ public final class JobRunner {
                     + " at offset " + offsets[slot] + ": " + IoErrors.resultText(res));
             return;
         }
+        // fio's clat and sync lat run from the issue to the completion; a synchronous engine's
+        // I/O is the submit call itself, done when it returned
+        long issued = synchronous ? prepTimes[slot] : submitTimes[slot];
         if (synchronous) {
-            now = submitTimes[slot]; // done when the submit call returned: its end is the completion
+            now = submitTimes[slot];
         }
         if (op == IoSource.FSYNC) {
             if (measuring) {
-                // fio's sync lat: from its issue, as clat (a synchronous engine's: the call)
-                result.sync.record(now - (synchronous ? prepTimes[slot] : submitTimes[slot]));
+                result.sync.record(now - issued);
             }
             return;
         }
@@ -377,7 +379,7 @@ public final class JobRunner {
         }
         DirectionStats d = stats(op);
         if (timed) {
-            d.clat.record(now - (synchronous ? prepTimes[slot] : submitTimes[slot]));
+            d.clat.record(now - issued);
             d.lat.record(now - prepTimes[slot]);
         }
         d.ios++;

@@ -162,6 +162,9 @@ class JobRunnerTest {
                 new FakeBackend(FILE, 4, 4096));
         assertThat(timed.read.clat.count()).isEqualTo(timed.read.ios());
         assertThat(timed.read.bw.samples()).as("the window at 500 ms").isEqualTo(1);
+        JobResult syncs = run(spec("--rw=write", "--ioengine=psync", "--gtod_reduce=1", "--fsync=16"), new FakeBackend(FILE, 1, 4096));
+        assertThat(syncs.sync.count()).isEqualTo(15);
+        assertThat(syncs.sync.max()).as("an fsync's latency is measured from its own issue").isBetween(0L, 1_000_000_000L);
     }
 
     @Test
