@@ -65,15 +65,16 @@ public record JobSpec(String name, int jobNumber, int groupId, boolean waitsForP
 
     /** This job on {@code file} from its start: the JIT warm-up's scratch file (BenchRun), whatever the job's offset. */
     public JobSpec onScratchFile(Path file) {
-        return new JobSpec(name, jobNumber, groupId, false, file, size, 0, workload, rwmixread, blockSize, iodepth,
-                batchSubmit, batchCompleteMin, batchCompleteMax, direct, engine, runtimeNanos, timeBased, rampNanos,
-                warmupNanos, invalidate, fsyncEvery, verify, doVerify, groupReporting, slatPercentiles, clatPercentiles,
-                latPercentiles, loops, randrepeat, percentiles, ioSize, numberIos, noRandomMap, gtodReduce, unlink, endFsync,
-                options, written);
+        return copy(jobNumber, file, 0);
     }
 
     /** Clone {@code jobNumber} of this job (numjobs), on {@code file}; only the first clone waits at a stonewall. */
     public JobSpec numbered(int jobNumber, Path file) {
+        return copy(jobNumber, file, offset);
+    }
+
+    /** This job as clone {@code jobNumber} on {@code file} at {@code offset}, waiting for no stonewall. */
+    private JobSpec copy(int jobNumber, Path file, long offset) {
         return new JobSpec(name, jobNumber, groupId, false, file, size, offset, workload, rwmixread, blockSize, iodepth,
                 batchSubmit, batchCompleteMin, batchCompleteMax, direct, engine, runtimeNanos, timeBased, rampNanos,
                 warmupNanos, invalidate, fsyncEvery, verify, doVerify, groupReporting, slatPercentiles, clatPercentiles,

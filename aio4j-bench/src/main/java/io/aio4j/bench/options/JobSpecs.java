@@ -123,16 +123,16 @@ public final class JobSpecs {
         if (verify && bs < 24) {
             throw new IllegalArgumentException("--verify=crc32c needs --bs of at least 24 (the verify header)");
         }
-        long offset = offset(sec, bs, direct, verify);
+        long offset = offset(sec, direct, verify);
         return new JobSpec(sec.name(), jobNumber, group, waits, file(sec, jobNumber), size, offset, rw, mix, bs, iodepth, batch,
                 completeMin, completeMax, direct, engine, runtime, timeBased,
                 time(sec, "ramp_time") + warmup(sec, timeBased, verify), warmup(sec, timeBased, verify), flag(sec, "invalidate", true), fsync, verify, flag(sec, "do_verify", true),
                 flag(sec, "group_reporting", false), flag(sec, "slat_percentiles", false),
                 flag(sec, "clat_percentiles", true), flag(sec, "lat_percentiles", false),
                 intIn(sec, "loops", 1, 1, Integer.MAX_VALUE), flag(sec, "randrepeat", true),
-                percentiles(sec), sec.options().containsKey("io_size") ? Units.size("io_size", sec.get("io_size", "0")) : 0,
-                sec.options().containsKey("number_ios") ? intIn(sec, "number_ios", 0, 0, Integer.MAX_VALUE) : 0,
-                flag(sec, "norandommap", false), flag(sec, "gtod_reduce", false), flag(sec, "unlink", false), flag(sec, "end_fsync", false) || flag(sec, "fsync_on_close", false), sec.options(), sec.written());
+                percentiles(sec), sizeIn(sec, "io_size", 0, 0, Long.MAX_VALUE), intIn(sec, "number_ios", 0, 0, Integer.MAX_VALUE),
+                flag(sec, "norandommap", false), flag(sec, "gtod_reduce", false), flag(sec, "unlink", false),
+                flag(sec, "end_fsync", false) || flag(sec, "fsync_on_close", false), sec.options(), sec.written());
     }
 
     /** fio's note, on its standard output, for a job whose iodepth {@link #depthCapped} caps. */
@@ -149,7 +149,7 @@ public final class JobSpecs {
      * the value); a multiple of 512 with O_DIRECT; not with verify, whose block ledger and layout
      * cover the file from its start.
      */
-    static long offset(Section sec, int bs, boolean direct, boolean verify) {
+    static long offset(Section sec, boolean direct, boolean verify) {
         String v = sec.get("offset", null);
         if (v == null) {
             return 0;

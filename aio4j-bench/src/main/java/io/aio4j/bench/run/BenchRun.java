@@ -3,6 +3,8 @@ package io.aio4j.bench.run;
 import io.aio4j.bench.options.JobSpec;
 import io.aio4j.bench.options.JobSpecs;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -428,8 +430,8 @@ public final class BenchRun {
     /** unlink=1: the job's file is deleted when it is done, a regular file only (never a device), as fio. */
     private static void unlink(Path file) {
         try {
-            if (java.nio.file.Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                java.nio.file.Files.deleteIfExists(file);
+            if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                Files.deleteIfExists(file);
             }
         } catch (IOException | RuntimeException e) {
             // a file another job sharing it deleted first, or one this process may not delete: left
