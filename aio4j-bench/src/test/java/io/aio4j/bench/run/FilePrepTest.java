@@ -49,4 +49,33 @@ class FilePrepTest {
                 java.util.List.of("--name=t", "--filename=" + f, "--rw=read", "--offset=1m")).jobs()).getFirst()))
                 .as("without a size: the rest of the file past the offset").isEqualTo(2 << 20);
     }
+
+    @Test
+    void theLayoutExtendsAShortFileWithRandomBytesAndKeepsWhatWasThere(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("short");
+        byte[] head = new byte[100];
+        java.util.Arrays.fill(head, (byte) 7);
+        Files.write(f, head);
+        long end = (2L << 20) + 37; // past two 1 MiB writes, not a whole block of them
+        FilePrep.layOut(f, head.length, end, false);
+        byte[] all = Files.readAllBytes(f);
+        assertThat(all).hasSize((int) end);
+        assertThat(java.util.Arrays.copyOf(all, head.length)).containsOnly(7);
+        long zeros = 0;
+        for (int i = head.length; i < all.length; i++) {
+            zeros += all[i] == 0 ? 1 : 0;
+        }
+        assertThat(zeros).as("random bytes: about 1 in 256 is zero").isLessThan(all.length / 100);
+        // every file is laid out from one shared block: a second file, from another thread, gets the same
+        Path g = dir.resolve("other");
+        Thread t = Thread.ofPlatform().start(() -> {
+            try {
+                FilePrep.layOut(g, 0, 4096, true);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        t.join(10_000);
+        assertThat(Files.size(g)).isEqualTo(4096);
+    }
 }
