@@ -68,6 +68,9 @@ public final class BenchCommand {
             err.println("aio4j bench: " + e.getMessage());
             return 1;
         }
+        // the devices under the jobs' files are found while the engines' probe, started with the
+        // parse, may still run (seed 003: 512 files, 10-25 ms that were on the way to the start)
+        DiskStats.Meter disks = new DiskStats.Meter(specs);
         Set<IoEngine> engines = new LinkedHashSet<>();
         specs.forEach(s -> engines.add(s.engine()));
         for (IoEngine e : engines) {
@@ -77,10 +80,10 @@ public final class BenchCommand {
                 return 1;
             }
         }
-        return runJobs(inv, specs);
+        return runJobs(inv, specs, disks);
     }
 
-    private int runJobs(Invocation inv, List<JobSpec> specs) {
+    private int runJobs(Invocation inv, List<JobSpec> specs, DiskStats.Meter disks) {
         boolean json = inv.json();
         if (!json) {
             for (int k = 0; k < specs.size(); k++) {
@@ -106,7 +109,7 @@ public final class BenchCommand {
         }, "aio4j-bench-interrupt");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         try {
-            return runAndReport(inv, specs);
+            return runAndReport(inv, specs, disks);
         } finally {
             reported.countDown();
             try {
@@ -117,10 +120,9 @@ public final class BenchCommand {
         }
     }
 
-    private int runAndReport(Invocation inv, List<JobSpec> specs) {
+    private int runAndReport(Invocation inv, List<JobSpec> specs, DiskStats.Meter disks) {
         boolean json = inv.json();
         List<JobResult> results;
-        DiskStats.Meter disks = new DiskStats.Meter(specs);
         try (ProgressLine progress = showProgress(inv) ? new ProgressLine(out) : null) {
             results = BenchRun.run(specs, progress != null ? progress : s -> { }, json ? line -> { } : out::println, disks);
         } catch (InterruptedException e) {
