@@ -7,9 +7,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * SQ_WORKQUEUE mode (seed 002's workqueue): units run on a pool of workers, min(2 x CPUs,
- * entries) by default, in any order. A unit whose head carries DRAIN waits until every unit
- * dispatched before it has finished, and units submitted after it wait until it has finished
- * (io_uring's IOSQE_IO_DRAIN); those are held in a FIFO guarded by a lock used only then.
+ * entries) by default, in any order. The workers start with the first unit handed to them, so a
+ * context whose reads all complete inline (page-cached, tried with RWF_NOWAIT) never starts any,
+ * and opening and closing one costs no thread start or join (seed 003's many contexts).
+ *
+ * <p>A unit whose head carries DRAIN waits until every unit dispatched before it has finished,
+ * and units submitted after it wait until it has finished (io_uring's IOSQE_IO_DRAIN); those are
+ * held in a FIFO guarded by a lock used only then.
  */
 final class WorkQueue {
     /** Sentinel for "no DRAIN unit running"; tags are never negative. */
@@ -24,6 +28,8 @@ final class WorkQueue {
     private volatile boolean holding;
     private volatile long drainRunning = NONE;
     private volatile boolean closing;
+    /** Set, after {@link #workers} is filled, by the first dispatch: the submitter's, under its lock. */
+    private volatile boolean started;
 
     WorkQueue(UnitRunner runner, int capacity, int workerCount, String name) {
         this.queue = new LongQueue(capacity);
@@ -31,7 +37,6 @@ final class WorkQueue {
         this.workers = new Thread[workerCount];
         for (int i = 0; i < workerCount; i++) {
             workers[i] = Thread.ofPlatform().daemon().name(name + "-" + i).unstarted(this::loop);
-            workers[i].start();
         }
     }
 
@@ -61,7 +66,35 @@ final class WorkQueue {
 
     private void dispatch(long headTag) {
         outstanding.incrementAndGet();
-        queue.offer(headTag);
+        if (started || start()) {
+            queue.offer(headTag);
+            return;
+        }
+        // no worker could be made (the process is out of native threads): the submitter runs the
+        // unit itself, as Linux AIO's workers do when their queue is full, rather than lose it
+        if (runner.claim(headTag)) {
+            runner.run(headTag);
+        }
+        finished(headTag);
+    }
+
+    /**
+     * Starts the workers; true if at least one runs. The first dispatch is always the submitter's
+     * (offer, or release under offer's lock): a worker that could dispatch exists only once they
+     * are started. Where none could start, the next dispatch tries again.
+     */
+    private boolean start() {
+        int running = 0;
+        for (Thread w : workers) {
+            try {
+                w.start();
+                running++;
+            } catch (OutOfMemoryError e) {
+                // "unable to create native thread": run with the workers that did start
+            }
+        }
+        started = running > 0;
+        return started;
     }
 
     /** Dispatches held units as far as DRAIN allows. Caller holds the lock on {@code held}. */
@@ -122,7 +155,7 @@ final class WorkQueue {
         }
         queue.close();
         for (Thread w : workers) {
-            Joins.join(w);
+            Joins.join(w); // returns at once for a worker never started
         }
     }
 }

@@ -64,6 +64,43 @@ class PortableEngineTest {
         }
     }
 
+    /** The live portable workqueue workers (named aio4j-portable-N-worker-I). */
+    private static java.util.Set<Thread> workqueueWorkers() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().matches("aio4j-portable-\\d+-worker-\\d+"))
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    @Test
+    void workqueueStartsItsWorkersWithTheFirstPuntAndJoinsThemOnClose() throws Exception {
+        Path p = dir.resolve("cached");
+        Files.write(p, new byte[8192]);
+        java.util.Set<Thread> before = workqueueWorkers();
+        java.util.Set<Thread> ours;
+        try (IoContext ctx = IoContext.open(4, options(PortableContext.Mode.SQ_WORKQUEUE)); Arena arena = Arena.ofConfined()) {
+            IoFile f = ctx.openFile(p, FileOption.READ, FileOption.WRITE);
+            MemorySegment buf = arena.allocate(4096);
+            IoEvent[] ev = IoEvent.array(1);
+            for (int i = 0; i < 3; i++) {
+                ctx.submit(new IoRequest().prepRead(f, buf, 0));
+                assertThat(ctx.getEvents(1, ev, 5, TimeUnit.SECONDS)).isEqualTo(1);
+                assertThat(ev[0].result()).isEqualTo(4096);
+            }
+            boolean inlineReads = ctx.engineInfo().downgrades().stream().noneMatch(d -> d.contains("no RWF_NOWAIT"));
+            if (inlineReads) {
+                assertThat(workqueueWorkers()).as("cached reads completed inline: no worker started")
+                        .containsExactlyInAnyOrderElementsOf(before);
+            }
+            ctx.submit(new IoRequest().prepWrite(f, buf, 4096)); // writes always go to a worker
+            assertThat(ctx.getEvents(1, ev, 5, TimeUnit.SECONDS)).isEqualTo(1);
+            assertThat(ev[0].result()).isEqualTo(4096);
+            ours = new java.util.HashSet<>(workqueueWorkers());
+            ours.removeAll(before);
+            assertThat(ours).hasSize(Math.min(2 * Runtime.getRuntime().availableProcessors(), 4));
+        }
+        assertThat(ours).as("close joined them").noneMatch(Thread::isAlive);
+    }
+
     @Test
     void workqueueReadsCachedDataInlineAndColdDataOnWorkers() throws Exception {
         Path p = dir.resolve("cached");
