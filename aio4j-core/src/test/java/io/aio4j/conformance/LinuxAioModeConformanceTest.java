@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 abstract class LinuxAioModeConformanceTest extends EngineConformanceTest {
     private static final String PROPERTY = "io.aio4j.linux.aio.buffered";
 
-    /** The property's value: offload, inline or kernel. */
+    /** The property's value: adaptive, offload, inline or kernel. */
     abstract String mode();
 
     @BeforeEach

@@ -61,6 +61,8 @@ final class LinuxAioContext implements EngineContext {
     private final QueuedWork work;
     private final Workers workers;
     private final MarkingSink marking;
+    /** ADAPTIVE's judge of buffered writes: inline or to the workers. The submitter only. */
+    private final WriteGate writes = new WriteGate();
     private final List<String> downgrades;
     /** Requests bound so far: the submission order DRAIN waits by. The submitter only. */
     private long seq;
@@ -99,7 +101,8 @@ final class LinuxAioContext implements EngineContext {
      *     fs.aio-max-nr is exhausted), or eventfd's
      */
     static LinuxAioContext open(int entries, ContextOptions options, boolean forceGetevents) throws IOException {
-        BufferedMode mode = options.has(SetupFlag.SQ_WORKQUEUE) ? BufferedMode.OFFLOAD : BufferedMode.fromProperty();
+        BufferedMode mode = options.has(SetupFlag.SQ_WORKQUEUE) || options.has(SetupFlag.SQ_THREAD)
+                ? BufferedMode.OFFLOAD : BufferedMode.fromProperty();
         // An automatic arena, not a shared one: closing a shared arena is a handshake with every
         // thread of the JVM, so 512 job threads closing their contexts took O(threads^2) (seed 003).
         // The memory is freed by the GC once the context is unreachable; close() has already waited
@@ -280,6 +283,9 @@ final class LinuxAioContext implements EngineContext {
             // device queue.
         } else if (mode == BufferedMode.INLINE) {
             complete(slot, SyncIo.run(r, iov, 0));
+            return;
+        } else if (mode == BufferedMode.ADAPTIVE && WriteGate.governs(r) && writes.inline()) {
+            complete(slot, writes.run(r, iov));
             return;
         }
         dispatch(slot);

@@ -134,6 +134,34 @@ class LinuxAioEngineTest {
         }
     }
 
+    /** The live Linux AIO worker threads (named aio4j-aio-worker-I). */
+    private static java.util.Set<Thread> aioWorkers() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().startsWith("aio4j-aio-worker-"))
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    @Test
+    void byDefaultABufferedWriteToADiskFileCompletesDuringSubmitWithoutAWorker() throws Exception {
+        Path p = dir.resolve("adaptive");
+        java.util.Set<Thread> before = aioWorkers();
+        try (IoContext ctx = open(8); Arena arena = Arena.ofShared()) {
+            IoFile f = ctx.openFile(p, FileOption.READ, FileOption.WRITE, FileOption.CREATE);
+            org.junit.jupiter.api.Assumptions.assumeFalse(f.isMemoryBacked(),
+                    "the temp directory is in memory, where every buffered write runs inline: " + dir);
+            MemorySegment src = arena.allocate(4096);
+            src.fill((byte) 5);
+            // the gate starts open: the first write runs on this thread, whatever it then judges
+            assertThat(ctx.submit(new IoRequest().prepWrite(f, src, 0).userData(1))).isEqualTo(1);
+            IoEvent[] ev = IoEvent.array(1);
+            assertThat(ctx.getEvents(0, ev, 0, java.util.concurrent.TimeUnit.SECONDS))
+                    .as("completed before submit returned").isEqualTo(1);
+            assertThat(ev[0].result()).isEqualTo(4096);
+            assertThat(aioWorkers()).as("no worker started").containsExactlyInAnyOrderElementsOf(before);
+        }
+        assertThat(java.nio.file.Files.readAllBytes(p)).hasSize(4096).containsOnly(5);
+    }
+
     @Test
     void vectoredReadAndWrite() throws Exception {
         Path p = patternFile(dir, "v", SIZE);

@@ -46,6 +46,6 @@ class LinuxAioWakeupTest {
         } finally {
             System.clearProperty(BufferedMode.PROPERTY);
         }
-        assertThat(BufferedMode.fromProperty()).isEqualTo(BufferedMode.OFFLOAD);
+        assertThat(BufferedMode.fromProperty()).isEqualTo(BufferedMode.ADAPTIVE);
     }
 }
