@@ -21,8 +21,8 @@ enum BufferedMode {
     /**
      * The default: reads as in OFFLOAD; a write runs on the submitting thread while writes prove to
      * be page-cache copies, and goes to the workers for a while after one proved slow
-     * ({@link WriteGate}); fsync, fdatasync and fallocate go to the workers. Submission blocks at
-     * most on the rare write that tries the page cache and finds the device.
+     * ({@link io.aio4j.linux.file.WriteGate}); fsync, fdatasync and fallocate go to the workers.
+     * Submission blocks at most on the rare write that tries the page cache and finds the device.
      */
     ADAPTIVE,
     /**

@@ -11,6 +11,7 @@ import io.aio4j.SetupFlag;
 import io.aio4j.linux.file.InlineIo;
 import io.aio4j.linux.file.LinuxFile;
 import io.aio4j.linux.file.SyncIo;
+import io.aio4j.linux.file.WriteGate;
 import io.aio4j.spi.CompletionSink;
 import io.aio4j.spi.EngineContext;
 import io.aio4j.spi.EngineFile;

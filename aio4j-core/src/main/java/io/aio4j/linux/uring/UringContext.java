@@ -19,6 +19,7 @@ import io.aio4j.linux.abi.LibC;
 import io.aio4j.linux.file.InlineIo;
 import io.aio4j.linux.file.LinuxFile;
 import io.aio4j.linux.file.SyncIo;
+import io.aio4j.linux.file.WriteGate;
 import io.aio4j.spi.CompletionSink;
 import io.aio4j.spi.EngineContext;
 import io.aio4j.spi.EngineFile;
@@ -59,6 +60,16 @@ final class UringContext implements EngineContext {
     private final boolean iopoll;
     private final boolean fixedBuffers;
     private final boolean[] emulated = new boolean[Op.values().length];
+    /**
+     * Buffered writes to files on a device while they prove to be page-cache copies: run here
+     * rather than in the ring, whose kernel punts each one to an io-wq worker on file systems
+     * without RWF_NOWAIT buffered writes (ext4); null with SQPOLL or IOPOLL (the caller asked for
+     * the kernel's own submission, or polled I/O has no buffered writes) or with the system
+     * property {@value #ADAPTIVE_WRITES}{@code =false}. The submitter only.
+     */
+    private final WriteGate writes;
+    /** The system property that turns the {@link #writes} gate off. */
+    static final String ADAPTIVE_WRITES = "io.aio4j.uring.adaptiveWrites";
     /**
      * Automatic, not shared: closing a shared arena is a handshake with every thread of the JVM,
      * O(threads) per context, O(threads^2) for seed 003's 512 job threads. Freed by the GC once
@@ -105,6 +116,8 @@ final class UringContext implements EngineContext {
         this.sqes = sq.sqes();
         this.sqpoll = (ring.setupFlags() & IORING_SETUP_SQPOLL) != 0;
         this.iopoll = (ring.setupFlags() & IORING_SETUP_IOPOLL) != 0;
+        this.writes = sqpoll || iopoll || !Boolean.parseBoolean(System.getProperty(ADAPTIVE_WRITES, "true"))
+                ? null : new WriteGate();
         this.enabled = (ring.setupFlags() & IORING_SETUP_R_DISABLED) == 0;
         this.fixedBuffers = fixedBuffers;
         this.wake = new WakeSignal(ring, waker);
@@ -148,6 +161,11 @@ final class UringContext implements EngineContext {
             chained = (r.linkFlags() & (LinkFlags.LINK | LinkFlags.HARDLINK)) != 0;
             if (emulated[r.op().ordinal()] || (!inChain && InlineIo.suits(r))) {
                 this.local.offer(r.tag(), SyncIo.run(r, iov(slot, r.segmentCount()), 0));
+                local = true;
+                continue;
+            }
+            if (writes != null && !inChain && WriteGate.governs(r) && writes.inline()) {
+                this.local.offer(r.tag(), writes.run(r, iov(slot, r.segmentCount())));
                 local = true;
                 continue;
             }

@@ -1,19 +1,21 @@
-package io.aio4j.linux.aio;
+package io.aio4j.linux.file;
 
 import io.aio4j.IoRequest;
 import io.aio4j.Op;
 import io.aio4j.RwFlags;
-import io.aio4j.linux.file.SyncIo;
 import java.lang.foreign.MemorySegment;
 
 /**
- * {@link BufferedMode#ADAPTIVE}'s rule for buffered writes to files on a device: run them on the
- * submitting thread while they prove to be page-cache copies, and hand them to the workers for a
- * while after one proves slow. One per context; the submitter only (the core's submit lock).
+ * The Linux engines' rule for buffered writes to files on a device (Linux AIO's default ADAPTIVE
+ * mode; io_uring outside SQPOLL): run them on the submitting thread while they prove to be
+ * page-cache copies, and hand them on (to Linux AIO's workers, to the io_uring ring, whose kernel
+ * punts them to its io-wq workers) for a while after one proves slow. One per context; the
+ * submitter only (the core's submit lock).
  *
  * <p>Why: most buffered writes only copy into the page cache (1-5 us), while a worker hand-off
  * costs two thread switches (10-25 us here): seed 003's job on ext4 took 13 s with every write
- * offloaded against fio's 4.3 s and 2.2 s inline. The file systems that could say "this would
+ * offloaded against fio's 4.3 s and 2.2 s inline, and about as long through io_uring, for the
+ * same reason. The file systems that could say "this would
  * block" (RWF_NOWAIT) do not for buffered writes here: ext4 and tmpfs answer EOPNOTSUPP.
  *
  * <p>A write is slow when it takes longer than {@value #SLOW_NANOS} ns plus {@value
@@ -28,7 +30,7 @@ import java.lang.foreign.MemorySegment;
  * of false alarms that last: a preempted try with 512 threads on two CPUs closes the gate for
  * eight writes, not for the rest of a short job.
  */
-final class WriteGate {
+public final class WriteGate {
     static final long SLOW_NANOS = 50_000;
     static final long SLOW_NANOS_PER_KIB = 1_000;
     static final int FIRST_PENALTY = 8;
@@ -42,14 +44,14 @@ final class WriteGate {
      * Whether {@code r} is a write this gate decides on: buffered, outside link chains and DRAIN
      * (both {@link IoRequest#linkFlags()}), without the caller's RWF_NOWAIT.
      */
-    static boolean governs(IoRequest r) {
+    public static boolean governs(IoRequest r) {
         Op op = r.op();
         return (op == Op.PWRITE || op == Op.PWRITEV || op == Op.WRITE_FIXED) && r.linkFlags() == 0
                 && (r.rwFlags() & RwFlags.RWF_NOWAIT) == 0 && !r.file().isDirect();
     }
 
     /** Whether the next governed write runs inline; false consumes one of the penalty's writes. */
-    boolean inline() {
+    public boolean inline() {
         if (skip == 0) {
             return true;
         }
@@ -63,7 +65,7 @@ final class WriteGate {
      * @param iov room for the request's iovecs (see {@link SyncIo#run})
      * @return the write's result: bytes written or -errno
      */
-    long run(IoRequest r, MemorySegment iov) {
+    public long run(IoRequest r, MemorySegment iov) {
         long start = System.nanoTime();
         long result = SyncIo.run(r, iov, 0);
         long took = System.nanoTime() - start;

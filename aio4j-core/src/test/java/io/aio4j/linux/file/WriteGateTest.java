@@ -1,4 +1,4 @@
-package io.aio4j.linux.aio;
+package io.aio4j.linux.file;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
