@@ -105,24 +105,16 @@ class ContextTableTest {
         AtomicLong wrong = new AtomicLong();
         AtomicLong wrongId = new AtomicLong();
         AtomicLong hits = new AtomicLong();
+        // the readers run before the first open, and the openers go on past their quota until a
+        // reader has seen an open context (at most 20 s): a portable context opens and closes in
+        // about a microsecond, so 300 of them could be over before a reader looked once
+        java.util.concurrent.CountDownLatch readersRunning = new java.util.concurrent.CountDownLatch(2);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            List<Future<?>> workers = new ArrayList<>();
-            for (int w = 0; w < 2; w++) {
-                workers.add(pool.submit(() -> {
-                    for (int i = 0; i < opensPerThread; i++) {
-                        try (IoContext c = IoContext.open(1, PORTABLE)) {
-                            if (ContextTable.lookup(c.id()) != c) {
-                                wrong.incrementAndGet();
-                            }
-                        }
-                    }
-                    return null;
-                }));
-            }
             List<Future<?>> readers = new ArrayList<>();
             for (int r = 0; r < 2; r++) {
                 readers.add(pool.submit(() -> {
+                    readersRunning.countDown();
                     while (!done.get()) {
                         for (int id = 1; id < 80; id++) {
                             IoContext c = ContextTable.lookup(id);
@@ -134,6 +126,21 @@ class ContextTableTest {
                             }
                         }
                     }
+                }));
+            }
+            assertThat(readersRunning.await(10, TimeUnit.SECONDS)).isTrue();
+            long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            List<Future<?>> workers = new ArrayList<>();
+            for (int w = 0; w < 2; w++) {
+                workers.add(pool.submit(() -> {
+                    for (int i = 0; i < opensPerThread || (hits.get() == 0 && System.nanoTime() < giveUp); i++) {
+                        try (IoContext c = IoContext.open(1, PORTABLE)) {
+                            if (ContextTable.lookup(c.id()) != c) {
+                                wrong.incrementAndGet();
+                            }
+                        }
+                    }
+                    return null;
                 }));
             }
             for (Future<?> f : workers) {
