@@ -1,5 +1,6 @@
 package io.aio4j.linux.file;
 
+import io.aio4j.FileOption;
 import io.aio4j.IoRequest;
 import io.aio4j.Op;
 import io.aio4j.RwFlags;
@@ -35,6 +36,8 @@ public final class WriteGate {
     static final long SLOW_NANOS_PER_KIB = 1_000;
     static final int FIRST_PENALTY = 8;
     static final int MAX_PENALTY = 4096;
+    /** Per-request flags that keep a write away from the gate. */
+    private static final int NOT_GOVERNED = RwFlags.RWF_NOWAIT | RwFlags.RWF_DSYNC | RwFlags.RWF_SYNC;
 
     /** Writes still to offload before the next inline try. */
     private int skip;
@@ -42,12 +45,15 @@ public final class WriteGate {
 
     /**
      * Whether {@code r} is a write this gate decides on: buffered, outside link chains and DRAIN
-     * (both {@link IoRequest#linkFlags()}), without the caller's RWF_NOWAIT.
+     * (both {@link IoRequest#linkFlags()}), without the caller's RWF_NOWAIT, and not synchronous
+     * (RWF_DSYNC, RWF_SYNC, or a file opened DSYNC or SYNC: each such write waits for the device,
+     * so trying it inline would only block the submitter).
      */
     public static boolean governs(IoRequest r) {
         Op op = r.op();
         return (op == Op.PWRITE || op == Op.PWRITEV || op == Op.WRITE_FIXED) && r.linkFlags() == 0
-                && (r.rwFlags() & RwFlags.RWF_NOWAIT) == 0 && !r.file().isDirect();
+                && (r.rwFlags() & NOT_GOVERNED) == 0 && !r.file().isDirect()
+                && !r.file().options().contains(FileOption.DSYNC) && !r.file().options().contains(FileOption.SYNC);
     }
 
     /** Whether the next governed write runs inline; false consumes one of the penalty's writes. */
