@@ -29,7 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Per-request cost of submit plus reap of a 4 KiB read of a page-cached file, through each
  * engine exactly as {@code ./aio4j bench} drives it ({@link IoBackend}), one request at a time and
- * in batches of 32. With {@code -prof gc}, {@code gc.alloc.rate.norm} is the allocation per
+ * in batches of 32, and of one buffered 4 KiB write into it. With {@code -prof gc}, {@code gc.alloc.rate.norm} is the allocation per
  * request (the aio4j engines should show 0; the JDK's channel allocates per operation).
  *
  * <p>Run (from the project root, after {@code ./mvnw -q -B -DskipTests package}):
@@ -62,12 +62,12 @@ public class SubmitReapBenchmark {
     private final long[] doneResults = new long[BATCH];
     private long block;
 
-    /** Opens the engine over a 64 MiB page-cached file. */
+    /** Opens the engine over a 64 MiB page-cached file, for reading and writing. */
     @Setup(Level.Trial)
     public void setup() throws IOException {
         file = Files.createTempFile("aio4j-jmh-", ".dat");
         JobSpec spec = JobSpecs.resolve(Invocation.parse(List.of("--name=jmh", "--filename=" + file, "--size=64m",
-                "--rw=randread", "--bs=4k", "--iodepth=" + BATCH, "--ioengine=" + ioengine)).jobs()).getFirst();
+                "--rw=randrw", "--bs=4k", "--iodepth=" + BATCH, "--ioengine=" + ioengine)).jobs()).getFirst();
         FilePrep.prepare(spec);
         io = Backends.open(spec);
         for (int i = 0; i < BATCH; i++) {
@@ -93,6 +93,18 @@ public class SubmitReapBenchmark {
     @Benchmark
     public long one() throws Exception {
         io.prepRead(0, nextOffset(), 4096);
+        io.submit(slots, 0, 1);
+        io.reap(1, 1, doneSlots, doneResults);
+        return doneResults[0];
+    }
+
+    /**
+     * One buffered 4 KiB write over the page-cached file: on Linux AIO and io_uring the path of
+     * the write gate (inline while writes prove to be page-cache copies), on threadpool a worker.
+     */
+    @Benchmark
+    public long oneWrite() throws Exception {
+        io.prepWrite(0, nextOffset(), 4096);
         io.submit(slots, 0, 1);
         io.reap(1, 1, doneSlots, doneResults);
         return doneResults[0];
