@@ -123,7 +123,7 @@ public final class JobSpecs {
         if (verify && bs < 24) {
             throw new IllegalArgumentException("--verify=crc32c needs --bs of at least 24 (the verify header)");
         }
-        long offset = offset(sec, direct, verify);
+        long offset = offset(sec, direct);
         return new JobSpec(sec.name(), jobNumber, group, waits, file(sec, jobNumber), size, offset, rw, mix, bs, iodepth, batch,
                 completeMin, completeMax, direct, engine, runtime, timeBased,
                 time(sec, "ramp_time") + warmup(sec, timeBased, verify), warmup(sec, timeBased, verify), flag(sec, "invalidate", true), fsync, verify, flag(sec, "do_verify", true),
@@ -146,10 +146,9 @@ public final class JobSpecs {
 
     /**
      * offset: where the job's region starts, in bytes (fio's percentage form is refused, naming
-     * the value); a multiple of 512 with O_DIRECT; not with verify, whose block ledger and layout
-     * cover the file from its start.
+     * the value); a multiple of 512 with O_DIRECT.
      */
-    static long offset(Section sec, boolean direct, boolean verify) {
+    static long offset(Section sec, boolean direct) {
         String v = sec.get("offset", null);
         if (v == null) {
             return 0;
@@ -160,9 +159,6 @@ public final class JobSpecs {
         long offset = Units.size("offset", v);
         if (direct && offset % 512 != 0) {
             throw new IllegalArgumentException("--offset=" + v + ": --direct=1 needs a multiple of 512 (O_DIRECT alignment)");
-        }
-        if (verify && offset != 0) {
-            throw new IllegalArgumentException("--offset=" + v + " with --verify is not supported: verify covers the file from its start");
         }
         return offset;
     }

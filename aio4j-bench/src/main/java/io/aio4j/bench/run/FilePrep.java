@@ -69,7 +69,7 @@ public final class FilePrep {
             notices.accept(spec.name() + ": Laying out IO file (1 file / " + (end >> 20) + "MiB)");
         }
         if (laysOutVerifyPattern(spec)) {
-            layOutVerifyPattern(f, size, spec.blockSize()); // verify jobs have no offset (JobSpecs)
+            layOutVerifyPattern(f, spec.offset(), size, spec.blockSize());
         } else if (existing < end) {
             if (spec.workload().reads()) {
                 layOut(f, Math.max(existing, 0), end, true);
@@ -100,8 +100,11 @@ public final class FilePrep {
         return spec.verify() && spec.workload().reads() && spec.workload().writes();
     }
 
-    /** Writes the verify pattern of every whole block of {@code [0, size)}, then zeros to {@code size}, and syncs them. */
-    static void layOutVerifyPattern(Path f, long size, int blockSize) throws IOException {
+    /**
+     * Writes the verify pattern of every whole block of {@code [from, from + size)}, then zeros to
+     * its end, and syncs them; what the file holds before {@code from} is left as it is.
+     */
+    static void layOutVerifyPattern(Path f, long from, long size, int blockSize) throws IOException {
         int perChunk = Math.max(1, (1 << 20) / blockSize);
         MemorySegment chunk = Arena.ofAuto().allocate((long) perChunk * blockSize, 8);
         ByteBuffer view = chunk.asByteBuffer();
@@ -109,14 +112,15 @@ public final class FilePrep {
         try (FileChannel ch = FileChannel.open(f, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             for (long b = 0; b < blocks; b += perChunk) {
                 int n = (int) Math.min(perChunk, blocks - b);
-                fillLayout(chunk, b * blockSize, n, blockSize);
+                fillLayout(chunk, from + b * blockSize, n, blockSize);
                 view.clear().limit(n * blockSize);
-                for (long at = b * blockSize; view.hasRemaining(); ) {
+                for (long at = from + b * blockSize; view.hasRemaining(); ) {
                     at += ch.write(view, at);
                 }
             }
-            if (ch.size() < size) {
-                ch.write(ByteBuffer.allocate((int) (size - ch.size())), ch.size()); // a tail shorter than a block
+            long end = from + size;
+            if (ch.size() < end) {
+                ch.write(ByteBuffer.allocate((int) (end - ch.size())), ch.size()); // a tail shorter than a block
             }
             ch.force(false);
         }

@@ -16,15 +16,18 @@ final class NoOverlapSource implements IoSource {
     private final IoSource plan;
     private final BlockLedger ledger;
     private final int blockSize;
+    /** Where block 0 of the ledger starts in the file: the job's offset. */
+    private final long base;
     private boolean held;
     private int op;
     private long offset;
     private long waits;
 
-    NoOverlapSource(IoSource plan, BlockLedger ledger, int blockSize) {
+    NoOverlapSource(IoSource plan, BlockLedger ledger, int blockSize, long base) {
         this.plan = plan;
         this.ledger = ledger;
         this.blockSize = blockSize;
+        this.base = base;
     }
 
     @Override
@@ -37,7 +40,7 @@ final class NoOverlapSource implements IoSource {
             }
             held = true;
         }
-        if (ledger.busy((int) (offset / blockSize))) {
+        if (ledger.busy((int) ((offset - base) / blockSize))) {
             waits++;
             return WAIT;
         }

@@ -28,13 +28,15 @@ final class Verifier {
     private final JobResult result;
     private final MemorySegment[] buffers;
     private final int blockSize;
+    /** The job's offset: the ledger's block 0 starts there. */
+    private final long base;
     private final VerifyPattern pattern;
     /** Null for a job that only reads. */
     private final BlockLedger ledger;
     private boolean verifyPhase;
 
     /**
-     * A verifier for {@code spec} over {@code blocks} blocks.
+     * A verifier for {@code spec} over {@code blocks} blocks, from the job's offset on.
      *
      * @throws IllegalArgumentException if the job writes and its file has more blocks than a ledger holds
      */
@@ -42,6 +44,7 @@ final class Verifier {
         this.result = result;
         this.buffers = buffers;
         this.blockSize = spec.blockSize();
+        this.base = spec.offset();
         this.pattern = new VerifyPattern(buffers);
         this.ledger = spec.workload().writes()
                 ? new BlockLedger(blocks, FilePrep.laysOutVerifyPattern(spec), runId(spec)) : null;
@@ -54,7 +57,7 @@ final class Verifier {
 
     /** The job's I/O, held back where it would overlap an I/O in flight to the same block (see {@link NoOverlapSource}). */
     IoSource guard(IoSource plan) {
-        return ledger == null ? plan : new NoOverlapSource(plan, ledger, blockSize);
+        return ledger == null ? plan : new NoOverlapSource(plan, ledger, blockSize, base);
     }
 
     /** Called as the read of {@code offset} is prepared. */
@@ -99,10 +102,10 @@ final class Verifier {
     /** The verify phase's reads (every block the job wrote), or null if the job wrote nothing to log. */
     IoSource verifyPhase() {
         verifyPhase = true;
-        return ledger == null ? null : new VerifyPlan(ledger, blockSize);
+        return ledger == null ? null : new VerifyPlan(ledger, blockSize, base);
     }
 
     private int block(long offset) {
-        return (int) (offset / blockSize);
+        return (int) ((offset - base) / blockSize);
     }
 }

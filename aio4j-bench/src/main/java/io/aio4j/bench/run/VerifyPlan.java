@@ -4,12 +4,15 @@ package io.aio4j.bench.run;
 final class VerifyPlan implements IoSource {
     private final BlockLedger ledger;
     private final int blockSize;
+    /** Where block 0 of the ledger starts in the file: the job's offset. */
+    private final long base;
     private int next;
     private long offset;
 
-    VerifyPlan(BlockLedger ledger, int blockSize) {
+    VerifyPlan(BlockLedger ledger, int blockSize, long base) {
         this.ledger = ledger;
         this.blockSize = blockSize;
+        this.base = base;
     }
 
     @Override
@@ -20,7 +23,7 @@ final class VerifyPlan implements IoSource {
             return DONE;
         }
         next = b + 1;
-        offset = (long) b * blockSize;
+        offset = base + (long) b * blockSize;
         return READ;
     }
 

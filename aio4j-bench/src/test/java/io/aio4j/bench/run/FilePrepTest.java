@@ -17,7 +17,7 @@ class FilePrepTest {
         Files.write(f, new byte[3 << 20]);
         int bs = 8192;
         long size = (2 << 20) + 100; // a tail shorter than a block
-        FilePrep.layOutVerifyPattern(f, size, bs);
+        FilePrep.layOutVerifyPattern(f, 0, size, bs);
         assertThat(Files.size(f)).isEqualTo(3 << 20);
         MemorySegment buf = Arena.ofAuto().allocate(bs, 8);
         VerifyPattern p = new VerifyPattern(new MemorySegment[] {buf});
@@ -28,7 +28,7 @@ class FilePrepTest {
             }
         }
         Path fresh = dir.resolve("fresh");
-        FilePrep.layOutVerifyPattern(fresh, size, bs);
+        FilePrep.layOutVerifyPattern(fresh, 0, size, bs);
         assertThat(Files.size(fresh)).isEqualTo(size);
     }
 

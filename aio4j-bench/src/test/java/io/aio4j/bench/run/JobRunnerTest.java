@@ -203,8 +203,21 @@ class JobRunnerTest {
                 .hasMessageContaining("--offset=10%").hasMessageContaining("percentage");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> spec("--offset=100", "--direct=1"))
                 .hasMessageContaining("--offset=100").hasMessageContaining("512");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> spec("--offset=4k", "--rw=randrw", "--verify=crc32c"))
-                .hasMessageContaining("not supported");
+    }
+
+    @Test
+    void aVerifiedMixedJobWithAnOffsetChecksItsRegionOnly() throws Exception {
+        FakeBackend io = new FakeBackend(2 * FILE, 8, 4096);
+        FilePrep.fillLayout(io.file.asSlice(FILE, FILE), FILE, (int) (FILE / 4096), 4096); // the region's layout
+        JobSpec spec = spec("--rw=randrw", "--iodepth=8", "--offset=1m", "--size=1m", "--verify=crc32c");
+        JobResult r = new JobResult(spec);
+        new JobRunner(spec, io, r).run(FILE);
+        assertThat(r.error()).as(r.errorMessage()).isZero();
+        assertThat(r.verifiedDuringIo()).isEqualTo(r.read.ios()).isPositive();
+        assertThat(r.verifiedAfterIo()).isEqualTo(r.write.ios()).isPositive();
+        assertThat(io.readOffsets).allMatch(o -> o >= FILE && o < 2 * FILE);
+        assertThat(io.file.asSlice(0, FILE).asByteBuffer()).as("nothing before the offset written")
+                .isEqualTo(java.nio.ByteBuffer.allocate((int) FILE));
     }
 
     @Test

@@ -31,7 +31,7 @@ class NoOverlapSourceTest {
     void anIoToABusyBlockWaitsAndNothingOvertakesIt() {
         BlockLedger l = new BlockLedger(8, true, 1);
         NoOverlapSource s = new NoOverlapSource(plan(new int[][] {{IoSource.WRITE, 1}, {IoSource.READ, 1},
-            {IoSource.READ, 2}, {IoSource.FSYNC, 0}}), l, 4096);
+            {IoSource.READ, 2}, {IoSource.FSYNC, 0}}), l, 4096, 0);
         assertThat(s.next()).isEqualTo(IoSource.WRITE);
         l.startWrite(1);
         assertThat(s.next()).as("a read of the block being written").isEqualTo(IoSource.WAIT);
