@@ -66,9 +66,7 @@ class PortableEngineTest {
 
     /** The live portable workqueue workers (named aio4j-portable-N-worker-I). */
     private static java.util.Set<Thread> workqueueWorkers() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.isAlive() && t.getName().matches("aio4j-portable-\\d+-worker-\\d+"))
-                .collect(java.util.stream.Collectors.toSet());
+        return io.aio4j.LiveThreads.named("aio4j-portable-\\d+-worker-\\d+");
     }
 
     @Test

@@ -136,9 +136,7 @@ class LinuxAioEngineTest {
 
     /** The live Linux AIO worker threads (named aio4j-aio-worker-I). */
     private static java.util.Set<Thread> aioWorkers() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.isAlive() && t.getName().startsWith("aio4j-aio-worker-"))
-                .collect(java.util.stream.Collectors.toSet());
+        return io.aio4j.LiveThreads.named("aio4j-aio-worker-\\d+");
     }
 
     @Test
