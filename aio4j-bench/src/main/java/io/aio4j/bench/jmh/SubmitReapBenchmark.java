@@ -93,9 +93,7 @@ public class SubmitReapBenchmark {
     @Benchmark
     public long one() throws Exception {
         io.prepRead(0, nextOffset(), 4096);
-        io.submit(slots, 0, 1);
-        io.reap(1, 1, doneSlots, doneResults);
-        return doneResults[0];
+        return submitAndReapOne();
     }
 
     /**
@@ -105,6 +103,11 @@ public class SubmitReapBenchmark {
     @Benchmark
     public long oneWrite() throws Exception {
         io.prepWrite(0, nextOffset(), 4096);
+        return submitAndReapOne();
+    }
+
+    /** Submits the request prepared in slot 0 and reaps its completion; returns its result. */
+    private long submitAndReapOne() throws Exception {
         io.submit(slots, 0, 1);
         io.reap(1, 1, doneSlots, doneResults);
         return doneResults[0];
